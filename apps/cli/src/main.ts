@@ -1,0 +1,4 @@
+import { buildProgram } from "./program.js";
+import { runCli } from "./run.js";
+
+await runCli(buildProgram(), process.argv);

@@ -1,0 +1,69 @@
+import { Command, Option } from "commander";
+import { type GlobalOptions, globalOptionsOf, withGlobalOptions } from "./options.js";
+
+type Action<O> = (global: GlobalOptions, options: O, args: string[]) => Promise<void>;
+
+/**
+ * Wraps a lazily imported command implementation: the module (and everything heavy it
+ * imports) is loaded only when that command runs, which keeps `uplift --help` fast.
+ */
+function lazy<O>(load: () => Promise<Action<O>>) {
+  return async (...params: unknown[]) => {
+    const command = params[params.length - 1] as Command;
+    const options = params[params.length - 2] as O;
+    const args = params.slice(0, -2) as string[];
+    const action = await load();
+    await action(globalOptionsOf(command), options, args);
+  };
+}
+
+export function buildProgram(): Command {
+  const program = withGlobalOptions(
+    new Command("uplift")
+      .description("Adopt LLMs in software engineering, measured: metrics, experiments, code context, knowledge base.")
+      .version(process.env.npm_package_version ?? "0.1.0", "-V, --version")
+      .showHelpAfterError("(run with --help for usage)")
+      .configureHelp({ showGlobalOptions: true }),
+  );
+
+  withGlobalOptions(program.command("serve"))
+    .description("HTTP API, OpenAI-compatible gateway, MCP server, /metrics and the dashboard")
+    .option("--port <port>", "port (config server.port, default 8080)")
+    .option("--host <host>", "host (config server.host, default 127.0.0.1)")
+    .action(lazy(async () => (await import("./commands/serve.js")).serveCommand));
+
+  withGlobalOptions(program.command("worker"))
+    .description("process background jobs from the queue (BullMQ on Redis when queue.redis_url is set)")
+    .option("--concurrency <n>", "jobs processed at once", "2")
+    .action(lazy(async () => (await import("./commands/worker.js")).workerCommand));
+
+  withGlobalOptions(program.command("demo"))
+    .description("build a demo organisation from data shipped in the repository and serve the dashboard")
+    .option("--port <port>", "port (default 8080)")
+    .option("--no-serve", "seed the data dir and exit")
+    .action(lazy(async () => (await import("./commands/demo.js")).demoCommand));
+
+  const user = program.command("user").description("users and their groups (document ACLs, API tokens)");
+  withGlobalOptions(user.command("add <login>"))
+    .description("add a user, or set the groups of an existing one")
+    .option("--groups <groups>", "comma-separated group names", "")
+    .action(lazy(async () => (await import("./commands/user.js")).userAddCommand));
+  withGlobalOptions(user.command("list"))
+    .description("list users and their groups")
+    .action(lazy(async () => (await import("./commands/user.js")).userListCommand));
+
+  const token = program.command("token").description("API tokens (shown once, stored hashed)");
+  withGlobalOptions(token.command("create"))
+    .description("create an API token for a user (created if missing)")
+    .option("--user <login>", "the token's user", "admin")
+    .option("--name <name>", "a label for the token")
+    .action(lazy(async () => (await import("./commands/token.js")).tokenCreateCommand));
+
+  const config = program.command("config").description("configuration (uplift.yaml + UPLIFT_* variables)");
+  withGlobalOptions(config.command("show"))
+    .description("print the effective configuration, validated")
+    .action(lazy(async () => (await import("./commands/config.js")).configShowCommand));
+
+  program.addOption(new Option("--as <login>", "answer read commands as this user (ACLs)").hideHelp());
+  return program;
+}

@@ -1,0 +1,14 @@
+import { writeTinyGguf } from "/work/main/packages/test-support/src/tiny-gguf.ts";
+import { getLlama, LlamaChatSession, LlamaCompletion } from "node-llama-cpp";
+const t0 = Date.now();
+const size = writeTinyGguf("/tmp/tiny.gguf", { fimTokens: process.argv[2] === "fim" });
+console.log("size", size);
+const llama = await getLlama({ gpu: false, logLevel: "warn" });
+console.log("llama", Date.now() - t0);
+const model = await llama.loadModel({ modelPath: "/tmp/tiny.gguf" });
+console.log("model", Date.now() - t0, model.tokens.infill);
+const ctx = await model.createContext({ contextSize: 256 });
+const comp = new LlamaCompletion({ contextSequence: ctx.getSequence() });
+console.log("infill", comp.infillSupported);
+const r = await comp.generateCompletionWithMeta("hello the", { maxTokens: 10, temperature: 0 });
+console.log(JSON.stringify(r), Date.now() - t0);

@@ -1,0 +1,2 @@
+/** Public API of @uplift/code; filled in by its issue (see docs/architecture.md). */
+export {};
