@@ -52,16 +52,9 @@ export async function runServer(ctx: CliContext, listen: { port: number; host: s
   );
   ctx.logger.info({ url: server.url }, "server listening");
   onListening?.(server.url);
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      ctx.logger.info("shutting down: finishing in-flight requests");
-      void server.close().then(resolve);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
+  // startServer handles SIGINT/SIGTERM itself: stop accepting, finish in-flight requests, then resolve
+  await server.closed;
+  ctx.logger.info("server stopped");
 }
 
 async function probe(check: () => Promise<string>): Promise<{ ok: boolean; detail: string }> {

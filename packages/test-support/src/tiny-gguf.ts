@@ -243,8 +243,15 @@ export function writeTinyGguf(file: string, options: TinyGgufOptions = {}): numb
   tensors.forEach((t, i) => {
     const count = (sizes[i] ?? 0) / 4;
     const isNorm = t.name.endsWith("norm.weight");
-    const scale = 1 / Math.sqrt(t.dims[0] ?? 1);
-    for (let j = 0; j < count; j++) out.f32(isNorm ? 1 : (random() * 2 - 1) * scale * 2);
+    const width = t.dims[0] ?? 1;
+    const scale = 2 / Math.sqrt(width);
+    for (let j = 0; j < count; j++) {
+      const value = isNorm ? 1 : (random() * 2 - 1) * scale;
+      // Output rows of byte and control tokens are zero, so greedy decoding picks normal
+      // tokens: whole characters (no partial UTF-8 held back) and no early end of generation.
+      const silenced = t.name === "output.weight" && vocab.types[Math.floor(j / width)] !== TOKEN_NORMAL;
+      out.f32(silenced ? 0 : value);
+    }
     out.padTo(ALIGNMENT);
   });
 

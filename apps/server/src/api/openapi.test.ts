@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../create-app.js";
+import { TEST_TOKEN, testServerDeps } from "../test-deps.js";
+
+interface Document {
+  openapi: string;
+  info: { version: string };
+  paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+  components: { schemas: Record<string, Record<string, unknown>>; securitySchemes: Record<string, unknown> };
+  security: unknown[];
+}
+
+async function fetchDocument(): Promise<{ app: ReturnType<typeof createApp>; doc: Document }> {
+  const app = createApp(testServerDeps({ version: "3.4.5" }));
+  const res = await app.request("/api/openapi.json", { headers: { Authorization: `Bearer ${TEST_TOKEN}` } });
+  expect(res.status).toBe(200);
+  return { app, doc: (await res.json()) as Document };
+}
+
+describe("GET /api/openapi.json", () => {
+  it("is an OpenAPI 3.1 document with bearer security and the app's version", async () => {
+    const { doc } = await fetchDocument();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.info.version).toBe("3.4.5");
+    expect(doc.components.securitySchemes.bearerToken).toEqual(
+      expect.objectContaining({ type: "http", scheme: "bearer" }),
+    );
+    expect(doc.security).toEqual([{ bearerToken: [] }]);
+  });
+
+  it("documents exactly the /api routes the app serves", async () => {
+    const { app, doc } = await fetchDocument();
+    const served = app.routes
+      .filter((route) => route.path.startsWith("/api/") && route.method !== "ALL")
+      .map((route) => `${route.method.toLowerCase()} ${route.path}`)
+      .sort();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`))
+      .sort();
+    expect(documented).toEqual(served);
+    expect(documented).toEqual(["get /api/health", "get /api/me", "get /api/openapi.json"]);
+  });
+
+  it("points every $ref at a component schema that exists", async () => {
+    const { doc } = await fetchDocument();
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((match) => match[1]);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      const name = ref?.replace("#/components/schemas/", "") ?? "";
+      expect(doc.components.schemas[name], ref).toBeDefined();
+    }
+    expect(doc.components.schemas.User).toMatchObject({ type: "object", required: ["login", "groups"] });
+    expect(doc.components.schemas.User).not.toHaveProperty("$schema");
+  });
+});

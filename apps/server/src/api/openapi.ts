@@ -1,0 +1,107 @@
+import { type ZodType, z } from "zod";
+import { dependencyHealthSchema, errorBodySchema, instanceHealthSchema, userSchema } from "./schemas.js";
+
+/** One documented /api operation; `routes.ts` serves exactly these (a test keeps the two in step). */
+export interface ApiOperation {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  path: string;
+  operationId: string;
+  summary: string;
+  /** Schema of the 200 response body; undefined for a free-form object. */
+  response: ZodType | undefined;
+}
+
+export const apiOperations: readonly ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/health",
+    operationId: "getHealth",
+    summary: "Instance health: version, uptime and the state of each dependency.",
+    response: instanceHealthSchema,
+  },
+  {
+    method: "get",
+    path: "/api/me",
+    operationId: "getMe",
+    summary: "The user the API token reads as.",
+    response: userSchema,
+  },
+  {
+    method: "get",
+    path: "/api/openapi.json",
+    operationId: "getOpenApiDocument",
+    summary: "This OpenAPI 3.1 document.",
+    response: undefined,
+  },
+];
+
+const SCHEMA_REF = "#/components/schemas/";
+
+/**
+ * Builds the OpenAPI 3.1 document of the /api routes. Component schemas come from the zod
+ * schemas (`z.toJSONSchema`, JSON Schema 2020-12, the dialect of OpenAPI 3.1). Objects are
+ * left open (input mode) because responses may gain fields: the contract adds, never renames.
+ */
+export function buildOpenApiDocument(version: string): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>();
+  for (const schema of [errorBodySchema, userSchema, dependencyHealthSchema, instanceHealthSchema]) {
+    registry.add(schema, { id: schemaId(schema) });
+  }
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `${SCHEMA_REF}${id}`, io: "input" });
+  for (const schema of Object.values(schemas)) {
+    delete schema.$schema;
+    delete schema.$id;
+  }
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of apiOperations) {
+    paths[op.path] = {
+      ...paths[op.path],
+      [op.method]: {
+        operationId: op.operationId,
+        summary: op.summary,
+        responses: {
+          "200": jsonResponse(
+            "OK",
+            op.response ? { $ref: `${SCHEMA_REF}${schemaId(op.response)}` } : { type: "object" },
+          ),
+          "401": jsonResponse("Missing or invalid API token.", { $ref: `${SCHEMA_REF}Error` }),
+          default: jsonResponse("Error.", { $ref: `${SCHEMA_REF}Error` }),
+        },
+      },
+    };
+  }
+
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Uplift API",
+      version,
+      description:
+        "The operations of the `uplift` CLI over HTTP. Every route needs `Authorization: Bearer <token>`.",
+    },
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
+    security: [{ bearerToken: [] }],
+    paths,
+    components: {
+      schemas,
+      securitySchemes: {
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token from `uplift token create`.",
+        },
+      },
+    },
+  };
+}
+
+function jsonResponse(description: string, schema: Record<string, unknown>): Record<string, unknown> {
+  return { description, content: { "application/json": { schema } } };
+}
+
+function schemaId(schema: ZodType): string {
+  const id = schema.meta()?.id;
+  if (typeof id !== "string") throw new Error("every documented schema needs .meta({ id })");
+  return id;
+}

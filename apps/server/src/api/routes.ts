@@ -1,0 +1,34 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env.js";
+import { checkHealth } from "../check-health.js";
+import type { ServerDeps } from "../deps.js";
+import { buildOpenApiDocument } from "./openapi.js";
+import type { InstanceHealthResponse, UserResponse } from "./schemas.js";
+
+/** The authenticated /api routes (mounted under `/api`; the bearer middleware runs before them). */
+export function createApiRoutes(deps: ServerDeps, startedAt: Date): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
+  const openApiDocument = buildOpenApiDocument(deps.version);
+
+  api.get("/health", async (c) => {
+    const report = await checkHealth(deps.health, deps.logger);
+    const body: InstanceHealthResponse = {
+      status: report.status,
+      version: deps.version,
+      started_at: startedAt.toISOString(),
+      uptime_seconds: Math.max(0, Math.round((Date.now() - startedAt.getTime()) / 1000)),
+      checks: report.checks,
+    };
+    return c.json(body);
+  });
+
+  api.get("/me", (c) => {
+    const { login, groups } = c.var.user;
+    const body: UserResponse = { login, groups };
+    return c.json(body);
+  });
+
+  api.get("/openapi.json", (c) => c.json(openApiDocument));
+
+  return api;
+}

@@ -1,0 +1,31 @@
+import type { Config, Logger } from "@uplift/core";
+
+/** The user an API token reads as (DESIGN: every route reads as the token's user). */
+export interface AuthenticatedUser {
+  login: string;
+  groups: string[];
+}
+
+/** The state of one dependency, e.g. `{ ok: true, detail: "pglite" }`. */
+export interface DependencyHealth {
+  ok: boolean;
+  detail?: string;
+}
+
+/**
+ * Everything the server needs, injected by the composition root (the CLI) so that the server
+ * knows no driver: the store, the queue and the search index stay behind these functions.
+ */
+export interface ServerDeps {
+  config: Config;
+  logger: Logger;
+  /** Resolves a bearer token to its user, or undefined when the token is unknown or revoked. */
+  authenticate(token: string): Promise<AuthenticatedUser | undefined>;
+  /** Status of each dependency (store, search, queue, llm), keyed by name. */
+  health(): Promise<Record<string, DependencyHealth>>;
+  /** Job counts per state (waiting, active, failed, …) for the `/metrics` queue-depth gauge. */
+  queueDepth?(): Promise<Record<string, number>>;
+  version: string;
+  /** Directory of the built dashboard (apps/web/dist), served at `/`; no dashboard when absent. */
+  webRoot?: string;
+}

@@ -1,0 +1,60 @@
+/** The dashboard's sections, in navigation order. `available: false` shows the honest placeholder. */
+export interface PageDef {
+  id: "overview" | "metrics" | "experiments" | "knowledge" | "code";
+  path: string;
+  label: string;
+  available: boolean;
+  /** What the section will show, for the placeholder. */
+  purpose: string;
+  /** The CLI command that does it today. */
+  command: string;
+}
+
+export const PAGES: readonly PageDef[] = [
+  {
+    id: "overview",
+    path: "/",
+    label: "Overview",
+    available: true,
+    purpose: "Instance health",
+    command: "uplift serve",
+  },
+  {
+    id: "metrics",
+    path: "/metrics",
+    label: "Metrics",
+    available: false,
+    purpose: "PR, DORA and Flow metrics over time, per team and per experiment arm.",
+    command: "uplift measure metrics --json",
+  },
+  {
+    id: "experiments",
+    path: "/experiments",
+    label: "Experiments",
+    available: false,
+    purpose: "A/B rollouts of assistants: assignment, effects with confidence intervals, guardrails.",
+    command: "uplift experiment analyze --json",
+  },
+  {
+    id: "knowledge",
+    path: "/knowledge",
+    label: "Knowledge",
+    available: false,
+    purpose: "Knowledge-base sources, sync status, cited answers and their feedback.",
+    command: 'uplift kb ask "QUESTION" --json',
+  },
+  {
+    id: "code",
+    path: "/code",
+    label: "Code",
+    available: false,
+    purpose: "The organisation-wide code index: repositories, search and similar code.",
+    command: 'uplift code search "QUERY" --json',
+  },
+];
+
+/** The page for a location path; unknown paths show the Overview. */
+export function pageForPath(path: string): PageDef {
+  const normalized = path.length > 1 ? path.replace(/\/+$/, "") : path;
+  return PAGES.find((page) => page.path === normalized) ?? (PAGES[0] as PageDef);
+}
