@@ -3,8 +3,8 @@
  * Run: `npx tsc -b && node bench/job-queue.ts` (Redis at UPLIFT_QUEUE_REDIS_URL or 127.0.0.1:6379).
  */
 import { performance } from "node:perf_hooks";
-import { Redis } from "ioredis";
 import { type JobQueue, openJobQueue } from "@uplift/core";
+import { Redis } from "ioredis";
 
 const REDIS_URL = process.env.UPLIFT_QUEUE_REDIS_URL ?? "redis://127.0.0.1:6379";
 const JOBS = 5000;

@@ -137,6 +137,10 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 type Table = Awaited<ReturnType<SearchIndex["openTable"]>>;
 
+/** Debug events of the search driver; the filtered-BM25 fallbacks are counted per measurement. */
+const driverEvents: Record<string, unknown>[] = [];
+const FALLBACK = "too few allowed rows after bm25, prefiltering";
+
 async function latency(
   label: string,
   table: Table,
@@ -153,6 +157,7 @@ async function latency(
   }
   const times: number[] = [];
   let hits = 0;
+  const fallbacksBefore = driverEvents.filter((e) => e.msg === FALLBACK).length;
   for (let i = 0; i < texts.length; i++) {
     const started = performance.now();
     const result = await table.search({
@@ -167,7 +172,7 @@ async function latency(
   times.sort((a, b) => a - b);
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   console.log(
-    `${label.padEnd(46)} p50 ${percentile(times, 0.5).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 0.95).toFixed(1).padStart(6)} ms  p99 ${percentile(times, 0.99).toFixed(1).padStart(6)} ms  mean ${mean.toFixed(1).padStart(6)} ms  hits/query ${(hits / texts.length).toFixed(1)}`,
+    `${label.padEnd(46)} p50 ${percentile(times, 0.5).toFixed(1).padStart(6)} ms  p95 ${percentile(times, 0.95).toFixed(1).padStart(6)} ms  p99 ${percentile(times, 0.99).toFixed(1).padStart(6)} ms  mean ${mean.toFixed(1).padStart(6)} ms  hits/query ${(hits / texts.length).toFixed(1)}${filters ? `  prefilter fallbacks ${driverEvents.filter((e) => e.msg === FALLBACK).length - fallbacksBefore}` : ""}`,
   );
 }
 
@@ -211,19 +216,19 @@ function directoryBytes(dir: string): number {
 
 /** Collects the info logs of the search driver (index build timings). */
 function captureLogs(): { logger: ReturnType<typeof createLogger>; events: Record<string, unknown>[] } {
-  const events: Record<string, unknown>[] = [];
+  const events = driverEvents;
   const destination = new Writable({
     write(chunk, _encoding, done) {
       for (const line of String(chunk).split("\n")) if (line.trim()) events.push(JSON.parse(line));
       done();
     },
   });
-  return { logger: createLogger({ level: "info", destination }), events };
+  return { logger: createLogger({ level: "debug", destination }), events };
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), "uplift-bench-search-"));
   const { logger, events } = captureLogs();
+  const dir = mkdtempSync(path.join(tmpdir(), "uplift-bench-search-"));
   let peakRss = 0;
   const sampleRss = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);

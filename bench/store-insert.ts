@@ -1,7 +1,7 @@
 /**
  * Store.insertMany throughput: 100,000 pull-request-shaped rows (8 columns) inserted in batches,
  * on PGlite (fresh temp data dir) and on PostgreSQL (a throw-away schema); then the same rows
- * with a ninth, jsonb column, which takes the VALUES path instead of unnest.
+ * with a ninth column, jsonb (still unnest) or text[] (VALUES path).
  *
  *   npx tsc -b && node bench/store-insert.ts
  *
@@ -55,18 +55,24 @@ async function measure(name: string, store: Store, table: string, columns: strin
       wall.push(rows.length / seconds);
       cpu.push(rows.length / ((cpuUsed.user + cpuUsed.system) / 1e6));
     }
-    const label = `${name} ${table} batch ${batchSize}`.padEnd(36);
+    const label = `${name} ${table} batch ${batchSize}`.padEnd(38);
     console.log(`${label} ${format(median(wall))} rows/s  ${format(median(cpu))} rows/CPU-s`);
   }
 }
 
-/** Scalar columns go as one array per column (unnest); a jsonb column keeps the VALUES path. */
-async function measureBothPaths(name: string, store: Store, rows: unknown[][]) {
+/**
+ * The three shapes insertMany takes: scalar columns as unnest arrays; with a jsonb column too
+ * (sent as JSON text); with a text[] column, which falls back to a VALUES list.
+ */
+async function measureAllPaths(name: string, store: Store, rows: unknown[][]) {
   await store.query(`CREATE TABLE bench_prs (${COLUMN_TYPES})`);
   await store.query(`CREATE TABLE bench_prs_json (${COLUMN_TYPES}, meta jsonb)`);
+  await store.query(`CREATE TABLE bench_prs_array (${COLUMN_TYPES}, labels text[])`);
   await measure(name, store, "bench_prs", COLUMNS, rows);
   const withJson = rows.map((row) => [...row, { source: "bench" }]);
   await measure(name, store, "bench_prs_json", [...COLUMNS, "meta"], withJson);
+  const withArray = rows.map((row) => [...row, ["bug", "deps"]]);
+  await measure(name, store, "bench_prs_array", [...COLUMNS, "labels"], withArray);
 }
 
 function median(values: number[]): number {
@@ -82,7 +88,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "uplift-bench-store-"));
 try {
   const pglite = await openStore({ dataDir });
   try {
-    await measureBothPaths("pglite", pglite, rows);
+    await measureAllPaths("pglite", pglite, rows);
   } finally {
     await pglite.close();
   }
@@ -98,7 +104,7 @@ try {
   const searchPath = encodeURIComponent(`-c search_path=${schema}`);
   const postgres = await openStore({ url: `${serverUrl}?options=${searchPath}`, dataDir });
   try {
-    await measureBothPaths("postgres", postgres, rows);
+    await measureAllPaths("postgres", postgres, rows);
   } finally {
     await postgres.close();
   }

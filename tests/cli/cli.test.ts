@@ -60,16 +60,31 @@ describe("uplift CLI", () => {
 
   it("rejects a bad group name with exit 2 and stores nothing", () => {
     const dataDir = path.join(tempDir(), "data");
-    const { status, stderr } = runCli(["user", "add", "ann", "--groups", "sre,bad group", "--data-dir", dataDir]);
+    const { status, stderr } = runCli([
+      "user",
+      "add",
+      "ann",
+      "--groups",
+      "sre,bad group",
+      "--data-dir",
+      dataDir,
+    ]);
     expect(status).toBe(2);
     expect(stderr).toMatch(/--groups: "bad group"/);
     expect(existsSync(dataDir)).toBe(false);
   });
 
   it("gives one clear line and exit 1 for an unreachable database", () => {
-    const { status, stderr } = runCli(["user", "list"], { env: { UPLIFT_DATABASE_URL: "postgres://postgres@127.0.0.1:1/test" } });
+    const { status, stderr } = runCli(["user", "list"], {
+      env: { UPLIFT_DATABASE_URL: "postgres://postgres@127.0.0.1:1/test" },
+    });
     expect(status).toBe(1);
-    expect(stderr.trim().split("\n").filter((l) => l.startsWith("uplift:"))).toHaveLength(1);
+    expect(
+      stderr
+        .trim()
+        .split("\n")
+        .filter((l) => l.startsWith("uplift:")),
+    ).toHaveLength(1);
     expect(stderr).toMatch(/127\.0\.0\.1:1/);
   });
 

@@ -14,7 +14,10 @@ export interface CliResult {
 }
 
 /** Runs the built `uplift` binary as a user would (after `npm ci`, which builds). */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? tempDir(),
     env: { ...process.env, UPLIFT_LOG_LEVEL: "warn", ...options.env },

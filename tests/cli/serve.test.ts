@@ -10,10 +10,14 @@ describe("uplift serve", () => {
     expect(created.status, created.stderr).toBe(0);
     const { token } = JSON.parse(created.stdout) as { token: string };
 
-    const child = spawn(process.execPath, [path.join(ROOT, "apps/cli/bin/uplift.js"), "serve", "--port", "0", "--data-dir", dataDir], {
-      env: { ...process.env, UPLIFT_LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, "apps/cli/bin/uplift.js"), "serve", "--port", "0", "--data-dir", dataDir],
+      {
+        env: { ...process.env, UPLIFT_LOG_LEVEL: "warn" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stderr = "";
     const url = await new Promise<string>((resolve, reject) => {
       child.stderr.on("data", (chunk: Buffer) => {

@@ -17,10 +17,14 @@ if (major < 22) {
     pinned = undefined;
   }
   if (!pinned || !existsSync(pinned)) {
-    process.stderr.write(`uplift: needs Node.js 22 or newer (this is ${process.version}); run \`npm ci\` to install the pinned Node 24\n`);
+    process.stderr.write(
+      `uplift: needs Node.js 22 or newer (this is ${process.version}); run \`npm ci\` to install the pinned Node 24\n`,
+    );
     process.exit(1);
   }
-  const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" });
+  const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
   process.exit(result.status ?? 1);
 }
 await import("../dist/main.js");

@@ -20,9 +20,13 @@ function lazy<O>(load: () => Promise<Action<O>>) {
 export function buildProgram(): Command {
   const program = withGlobalOptions(
     new Command("uplift")
-      .description("Adopt LLMs in software engineering, measured: metrics, experiments, code context, knowledge base.")
+      .description(
+        "Adopt LLMs in software engineering, measured: metrics, experiments, code context, knowledge base.",
+      )
       .version(process.env.npm_package_version ?? "0.1.0", "-V, --version")
       .showHelpAfterError("(run with --help for usage)")
+      // set before the subcommands are added so that they inherit it: parse errors reach runCli
+      .exitOverride()
       .configureHelp({ showGlobalOptions: true }),
   );
 

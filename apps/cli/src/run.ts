@@ -1,8 +1,14 @@
 import { type Command, CommanderError } from "commander";
+import { findUnknownCommand } from "./unknown-command.js";
 
 /** Exit codes of DESIGN.md: 0 ok, 1 runtime failure, 2 bad input. */
 export async function runCli(program: Command, argv: string[]): Promise<void> {
-  program.exitOverride();
+  const unknown = findUnknownCommand(program, argv.slice(2));
+  if (unknown) {
+    process.stderr.write(`uplift: unknown command "${unknown}" (run uplift --help for the list)\n`);
+    process.exitCode = 2;
+    return;
+  }
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -13,7 +19,12 @@ export async function runCli(program: Command, argv: string[]): Promise<void> {
 async function reportError(error: unknown): Promise<number> {
   if (error instanceof CommanderError) {
     // help and version "errors" are successful exits; every other parse error is bad input
-    if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return 0;
+    if (
+      error.code === "commander.helpDisplayed" ||
+      error.code === "commander.version" ||
+      error.exitCode === 0
+    )
+      return 0;
     return 2;
   }
   // core is loaded only now, so `uplift --help` never pays for it

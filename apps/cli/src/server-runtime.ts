@@ -16,7 +16,11 @@ function webRoot(): string | undefined {
  * Wires the real drivers into the server (the composition root for `serve` and `demo`) and
  * resolves when the server has stopped after SIGINT/SIGTERM, in-flight requests finished.
  */
-export async function runServer(ctx: CliContext, listen: { port: number; host: string }, onListening?: (url: string) => void) {
+export async function runServer(
+  ctx: CliContext,
+  listen: { port: number; host: string },
+  onListening?: (url: string) => void,
+) {
   const store = await ctx.store();
   const queue = await ctx.queue();
   const tokens = new TokenRepository(store);
@@ -44,7 +48,10 @@ export async function runServer(ctx: CliContext, listen: { port: number; host: s
         }),
         llm: {
           ok: true,
-          detail: ctx.config.llm.base_url || ctx.config.llm.gguf_path ? (ctx.config.llm.model ?? "configured") : "none: extractive answers, context only",
+          detail:
+            ctx.config.llm.base_url || ctx.config.llm.gguf_path
+              ? (ctx.config.llm.model ?? "configured")
+              : "none: extractive answers, context only",
         },
       }),
     },

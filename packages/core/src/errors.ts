@@ -51,7 +51,10 @@ export class ConflictError extends UpliftError {
 }
 
 export class UnauthorizedError extends UpliftError {
-  constructor(message = "a valid API token is required (Authorization: Bearer …)", options: UpliftErrorOptions = {}) {
+  constructor(
+    message = "a valid API token is required (Authorization: Bearer …)",
+    options: UpliftErrorOptions = {},
+  ) {
     super("UPLIFT_UNAUTHORIZED", "unauthorized", message, options);
   }
 }

@@ -1,4 +1,26 @@
-export { type Config, type ConfigInput, configSchema, type LoadConfigOptions, loadConfig } from "./config/index.js";
+export {
+  type ApiToken,
+  type CreatedToken,
+  coreMigrations,
+  TokenRepository,
+  type User,
+  UserRepository,
+} from "./auth/index.js";
+export {
+  type Config,
+  type ConfigInput,
+  configSchema,
+  type LoadConfigOptions,
+  loadConfig,
+} from "./config/index.js";
+export {
+  type CreateEmbedderOptions,
+  createEmbedder,
+  type Embedder,
+  type EmbedOptions,
+  NO_EMBEDDER_MESSAGE,
+} from "./embed/index.js";
+export { OpenAiEmbedder, type OpenAiEmbedderOptions } from "./embed/openai.js";
 export {
   ConfigError,
   ConflictError,
@@ -14,6 +36,23 @@ export {
   UpliftError,
   type UpliftErrorOptions,
 } from "./errors.js";
+export { OpenAiHttpClient, type OpenAiHttpOptions, type StreamOptions } from "./http/openai-http.js";
+export type { RetryPolicy } from "./http/retry.js";
+export { type SseEvent, SseParser } from "./http/sse.js";
+export {
+  type ChatMessage,
+  type ChatRequest,
+  type CompletionRequest,
+  type CreateLlmProviderOptions,
+  createLlmProvider,
+  type FinishReason,
+  type Generation,
+  type LlmProvider,
+  NO_LLM_MESSAGE,
+  type TokenUsage,
+} from "./llm/index.js";
+export { checkGgufFile, LlamaCppProvider, type LlamaCppProviderOptions } from "./llm/llama-cpp.js";
+export { OpenAiLlmProvider, type OpenAiProviderOptions } from "./llm/openai.js";
 export { createLogger, type Logger, type LoggerOptions, silentLogger } from "./logger.js";
 export {
   type Backoff,
@@ -48,27 +87,40 @@ export {
   type StopOptions,
 } from "./queue/index.js";
 export {
-  type ChatMessage,
-  type ChatRequest,
-  type CompletionRequest,
-  type CreateLlmProviderOptions,
-  createLlmProvider,
-  type FinishReason,
-  type Generation,
-  type LlmProvider,
-  NO_LLM_MESSAGE,
-  type TokenUsage,
-} from "./llm/index.js";
-export { OpenAiLlmProvider, type OpenAiProviderOptions } from "./llm/openai.js";
-export { checkGgufFile, LlamaCppProvider, type LlamaCppProviderOptions } from "./llm/llama-cpp.js";
+  compileFilter,
+  type FilterScalar,
+  type ReadableByOptions,
+  type SearchFilter,
+  searchFilter,
+} from "./search/filter.js";
+export { evaluateFilter } from "./search/filter-eval.js";
+export { type OpenSearchIndexOptions, openSearchIndex, resolveSearchUri } from "./search/index.js";
+export { type FusedItem, type RrfOptions, reciprocalRankFusion } from "./search/rrf.js";
+export type {
+  AnyMetadata,
+  ColumnSpec,
+  ColumnSpecs,
+  ColumnType,
+  FtsTokenizerOptions,
+  IndexStatus,
+  RowMetadata,
+  SearchHit,
+  SearchIndex,
+  SearchMode,
+  SearchQuery,
+  SearchRow,
+  SearchTable,
+  TableSpec,
+  VectorDistance,
+  VectorSpec,
+} from "./search/types.js";
 export {
-  type CreateEmbedderOptions,
-  createEmbedder,
-  type EmbedOptions,
-  type Embedder,
-  NO_EMBEDDER_MESSAGE,
-} from "./embed/index.js";
-export { OpenAiEmbedder, type OpenAiEmbedderOptions } from "./embed/openai.js";
-export { OpenAiHttpClient, type OpenAiHttpOptions, type StreamOptions } from "./http/openai-http.js";
-export { type SseEvent, SseParser } from "./http/sse.js";
-export type { RetryPolicy } from "./http/retry.js";
+  type InsertManyOptions,
+  insertRows,
+  type Migration,
+  type OpenStoreOptions,
+  openStore,
+  type Queryable,
+  type QueryResult,
+  type Store,
+} from "./store/index.js";

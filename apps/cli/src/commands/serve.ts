@@ -6,7 +6,8 @@ import { runServer } from "../server-runtime.js";
 export function parsePort(text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port: "${text}" is not a port number (0–65535)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InputError(`--port: "${text}" is not a port number (0–65535)`);
   return port;
 }
 

@@ -21,7 +21,10 @@ describe("loadConfig", () => {
 
   it("reads the file and lets UPLIFT_* variables override it", () => {
     const cwd = dirWith("server:\n  port: 9000\nllm:\n  model: qwen\n");
-    const config = loadConfig({ cwd, env: { UPLIFT_SERVER_PORT: "9100", UPLIFT_DATABASE_URL: "postgres://x/y" } });
+    const config = loadConfig({
+      cwd,
+      env: { UPLIFT_SERVER_PORT: "9100", UPLIFT_DATABASE_URL: "postgres://x/y" },
+    });
     expect(config.server.port).toBe(9100);
     expect(config.llm.model).toBe("qwen");
     expect(config.database.url).toBe("postgres://x/y");
@@ -35,7 +38,9 @@ describe("loadConfig", () => {
 
   it("names the variable when an environment override is invalid", () => {
     const cwd = dirWith("");
-    expect(() => loadConfig({ cwd, env: { UPLIFT_SERVER_PORT: "http" } })).toThrow(/UPLIFT_SERVER_PORT: server\.port/);
+    expect(() => loadConfig({ cwd, env: { UPLIFT_SERVER_PORT: "http" } })).toThrow(
+      /UPLIFT_SERVER_PORT: server\.port/,
+    );
   });
 
   it("rejects an unknown key instead of ignoring a typo", () => {

@@ -39,11 +39,15 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     const first = doc.errors[0];
     if (first) {
       const line = first.linePos?.[0]?.line;
-      throw new ConfigError(`${file}${line ? `:${line}` : ""}: not valid YAML: ${first.message.split("\n")[0]}`);
+      throw new ConfigError(
+        `${file}${line ? `:${line}` : ""}: not valid YAML: ${first.message.split("\n")[0]}`,
+      );
     }
     const value: unknown = doc.toJS() ?? {};
     if (typeof value !== "object" || Array.isArray(value)) {
-      throw new ConfigError(`${file}: expected a mapping of sections (server:, database:, …) at the top level`);
+      throw new ConfigError(
+        `${file}: expected a mapping of sections (server:, database:, …) at the top level`,
+      );
     }
     fromFile = value as Record<string, unknown>;
     lineOf = (keyPath) => {
@@ -101,12 +105,15 @@ function formatIssues(
 ): string {
   return issues
     .map((issue) => {
-      const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+      const keys =
+        issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
       return keys
         .map((keyPath) => {
           const key = keyPath.join(".");
           const env = origin.get(key);
-          const where = env ?? `${file}${lineOf(keyPath as (string | number)[]) ? `:${lineOf(keyPath as (string | number)[])}` : ""}`;
+          const where =
+            env ??
+            `${file}${lineOf(keyPath as (string | number)[]) ? `:${lineOf(keyPath as (string | number)[])}` : ""}`;
           const problem = issue.code === "unrecognized_keys" ? "unknown key" : issue.message;
           return `${where}: ${key}: ${problem}`;
         })
