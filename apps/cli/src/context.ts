@@ -1,7 +1,6 @@
 import path from "node:path";
 import {
   type Config,
-  coreMigrations,
   createLogger,
   type JobQueue,
   type Logger,
@@ -12,6 +11,7 @@ import {
   type SearchIndex,
   type Store,
 } from "@uplift/core";
+import { allMigrations } from "./migrations.js";
 import type { GlobalOptions } from "./options.js";
 
 /**
@@ -30,8 +30,6 @@ export interface CliContext {
   print<T>(value: T, human: (value: T) => string): void;
   close(): Promise<void>;
 }
-
-const migrations = [...coreMigrations];
 
 export function createContext(global: GlobalOptions): CliContext {
   const config = loadConfig({
@@ -59,7 +57,7 @@ export function createContext(global: GlobalOptions): CliContext {
     store: once(async () => {
       const store = await openStore({ url: config.database.url, dataDir, logger });
       try {
-        await store.migrate(migrations);
+        await store.migrate(allMigrations);
       } catch (error) {
         await store.close();
         throw error;

@@ -22,3 +22,19 @@ export function withGlobalOptions(command: Command): Command {
 export function globalOptionsOf(command: Command): GlobalOptions {
   return command.optsWithGlobals<GlobalOptions>();
 }
+
+export type Action<O> = (global: GlobalOptions, options: O, args: string[]) => Promise<void>;
+
+/**
+ * Wraps a lazily imported command implementation: the module (and everything heavy it
+ * imports) is loaded only when that command runs, which keeps `uplift --help` fast.
+ */
+export function lazy<O>(load: () => Promise<Action<O>>) {
+  return async (...params: unknown[]) => {
+    const command = params[params.length - 1] as Command;
+    const options = params[params.length - 2] as O;
+    const args = params.slice(0, -2) as string[];
+    const action = await load();
+    await action(globalOptionsOf(command), options, args);
+  };
+}

@@ -1,21 +1,9 @@
 import { Command, Option } from "commander";
-import { type GlobalOptions, globalOptionsOf, withGlobalOptions } from "./options.js";
-
-type Action<O> = (global: GlobalOptions, options: O, args: string[]) => Promise<void>;
-
-/**
- * Wraps a lazily imported command implementation: the module (and everything heavy it
- * imports) is loaded only when that command runs, which keeps `uplift --help` fast.
- */
-function lazy<O>(load: () => Promise<Action<O>>) {
-  return async (...params: unknown[]) => {
-    const command = params[params.length - 1] as Command;
-    const options = params[params.length - 2] as O;
-    const args = params.slice(0, -2) as string[];
-    const action = await load();
-    await action(globalOptionsOf(command), options, args);
-  };
-}
+import { registerCodeCommands } from "./commands/code/register.js";
+import { registerExperimentCommands } from "./commands/experiment/register.js";
+import { registerKbCommands } from "./commands/kb/register.js";
+import { registerMeasureCommands } from "./commands/measure/register.js";
+import { lazy, withGlobalOptions } from "./options.js";
 
 export function buildProgram(): Command {
   const program = withGlobalOptions(
@@ -67,6 +55,11 @@ export function buildProgram(): Command {
   withGlobalOptions(config.command("show"))
     .description("print the effective configuration, validated")
     .action(lazy(async () => (await import("./commands/config.js")).configShowCommand));
+
+  registerMeasureCommands(program);
+  registerExperimentCommands(program);
+  registerKbCommands(program);
+  registerCodeCommands(program);
 
   program.addOption(new Option("--as <login>", "answer read commands as this user (ACLs)").hideHelp());
   return program;

@@ -1,2 +1,4 @@
-/** Public API of @uplift/code; filled in by its issue (see docs/architecture.md). */
-export {};
+import type { Migration } from "@uplift/core";
+
+/** Schema changes of @uplift/code, ids "code/NNNN_name", applied by the CLI's composition root. */
+export const codeMigrations: readonly Migration[] = [];

@@ -1,2 +1,4 @@
-/** Public API of @uplift/experiment; filled in by its issue (see docs/architecture.md). */
-export {};
+import type { Migration } from "@uplift/core";
+
+/** Schema changes of @uplift/experiment, ids "experiment/NNNN_name", applied by the CLI's composition root. */
+export const experimentMigrations: readonly Migration[] = [];

@@ -1,2 +1,4 @@
-/** Public API of @uplift/measure; filled in by its issue (see docs/architecture.md). */
-export {};
+import type { Migration } from "@uplift/core";
+
+/** Schema changes of @uplift/measure, ids "measure/NNNN_name", applied by the CLI's composition root. */
+export const measureMigrations: readonly Migration[] = [];

@@ -1,0 +1,14 @@
+import { codeMigrations } from "@uplift/code";
+import { coreMigrations, type Migration } from "@uplift/core";
+import { experimentMigrations } from "@uplift/experiment";
+import { kbMigrations } from "@uplift/kb";
+import { measureMigrations } from "@uplift/measure";
+
+/** Every package's migrations; the store applies the pending ones in id order on open. */
+export const allMigrations: readonly Migration[] = [
+  ...coreMigrations,
+  ...measureMigrations,
+  ...experimentMigrations,
+  ...kbMigrations,
+  ...codeMigrations,
+];
