@@ -57,7 +57,6 @@ export async function runServer(
     },
     listen,
   );
-  ctx.logger.info({ url: server.url }, "server listening");
   onListening?.(server.url);
   // startServer handles SIGINT/SIGTERM itself: stop accepting, finish in-flight requests, then resolve
   await server.closed;
