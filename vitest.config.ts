@@ -2,8 +2,8 @@ import { defineConfig } from "vitest/config";
 
 /** One runner for the whole monorepo; workspace packages resolve to their sources via the "source" condition. */
 export default defineConfig({
-  resolve: { conditions: ["source"] },
-  ssr: { resolve: { conditions: ["source"] } },
+  resolve: { conditions: ["@uplift/source"] },
+  ssr: { resolve: { conditions: ["@uplift/source"] } },
   test: {
     include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts", "tests/**/*.test.ts"],
     testTimeout: 60_000,

@@ -16,12 +16,14 @@ function time(args: string[]): number[] {
     const start = performance.now();
     const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
     samples.push(performance.now() - start);
-    if (result.status !== 0) throw new Error(`uplift ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`uplift ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
   }
   return samples.sort((a, b) => a - b);
 }
 
-const at = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+const at = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 const node = (() => {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -36,5 +38,7 @@ for (const [label, samples] of [
   ["uplift --help", time(["--help"])],
   ["uplift token --help", time(["token", "--help"])],
 ] as const) {
-  console.log(`${label.padEnd(22)} median ${at(samples, 0.5).toFixed(0)} ms  p95 ${at(samples, 0.95).toFixed(0)} ms  (${runs} runs)`);
+  console.log(
+    `${label.padEnd(22)} median ${at(samples, 0.5).toFixed(0)} ms  p95 ${at(samples, 0.95).toFixed(0)} ms  (${runs} runs)`,
+  );
 }

@@ -1,5 +1,5 @@
 import { codeMigrations } from "@uplift/code";
-import { coreMigrations, type Migration } from "@uplift/core";
+import { coreMigrations, forgeMigrations, type Migration, telemetryMigrations } from "@uplift/core";
 import { experimentMigrations } from "@uplift/experiment";
 import { kbMigrations } from "@uplift/kb";
 import { measureMigrations } from "@uplift/measure";
@@ -7,6 +7,8 @@ import { measureMigrations } from "@uplift/measure";
 /** Every package's migrations; the store applies the pending ones in id order on open. */
 export const allMigrations: readonly Migration[] = [
   ...coreMigrations,
+  ...telemetryMigrations,
+  ...forgeMigrations,
   ...measureMigrations,
   ...experimentMigrations,
   ...kbMigrations,

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { TokenRepository } from "@uplift/core";
+import { TelemetryWriter, TokenRepository } from "@uplift/core";
 import { startServer } from "@uplift/server";
 import type { CliContext } from "./context.js";
+import { createServerServices } from "./server-services.js";
 
 export const VERSION = "0.1.0";
 
@@ -24,6 +25,8 @@ export async function runServer(
   const store = await ctx.store();
   const queue = await ctx.queue();
   const tokens = new TokenRepository(store);
+  const { close: closeServices, ...services } = await createServerServices(ctx);
+  const telemetry = new TelemetryWriter(store, ctx.logger.child({ component: "telemetry" }));
   const root = webRoot();
   const server = await startServer(
     {
@@ -31,6 +34,8 @@ export async function runServer(
       logger: ctx.logger,
       version: VERSION,
       ...(root ? { webRoot: root } : {}),
+      ...services,
+      telemetry,
       authenticate: (token) => tokens.verify(token),
       queueDepth: () => queue.counts(),
       health: async () => ({
@@ -60,6 +65,8 @@ export async function runServer(
   onListening?.(server.url);
   // startServer handles SIGINT/SIGTERM itself: stop accepting, finish in-flight requests, then resolve
   await server.closed;
+  await telemetry.flush();
+  await closeServices();
   ctx.logger.info("server stopped");
 }
 

@@ -6,13 +6,16 @@ import { bearerAuth } from "./bearer-auth.js";
 import { checkHealth } from "./check-health.js";
 import type { ServerDeps } from "./deps.js";
 import { createErrorHandler, notFoundHandler } from "./error-handler.js";
+import { createGatewayRoutes } from "./gateway/gateway-routes.js";
 import { createHttpMetrics } from "./http-metrics.js";
+import { createMcpRoutes } from "./mcp/mcp-route.js";
 import { requestLog } from "./request-log.js";
 import { staticAssets } from "./static-assets.js";
 
 /**
  * Builds the Uplift HTTP app. Public: `GET /healthz` and the dashboard's static files. Everything
- * else (`/api/*`, `/metrics`) needs `Authorization: Bearer <token>`. Test it in-process with
+ * else (`/api/*`, the OpenAI-compatible gateway `/v1/*`, the MCP server `/mcp`, `/metrics`) needs
+ * `Authorization: Bearer <token>` and reads as the token's user. Test it in-process with
  * `app.request("/api/me", { headers: { Authorization: "Bearer …" } })`.
  */
 export function createApp(deps: ServerDeps): Hono<AppEnv> {
@@ -49,12 +52,17 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
   const auth = bearerAuth(deps.authenticate);
   app.use("/metrics", auth);
   app.use("/api/*", auth);
+  app.use("/v1/*", auth);
+  app.use("/mcp", auth);
+  app.use("/mcp/*", auth);
 
   app.get("/metrics", async (c) => {
     const body = await metrics.registry.metrics();
     return c.body(body, 200, { "Content-Type": metrics.registry.contentType });
   });
   app.route("/api", createApiRoutes(deps, startedAt));
+  app.route("/v1", createGatewayRoutes(deps));
+  app.route("/mcp", createMcpRoutes(deps));
 
   if (deps.webRoot) app.use("*", staticAssets(deps.webRoot, deps.logger));
 

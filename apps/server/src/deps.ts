@@ -1,4 +1,5 @@
-import type { Config, Logger } from "@uplift/core";
+import type { Config, Embedder, LlmProvider, Logger } from "@uplift/core";
+import type { CodeService, DocsService, GatewayTelemetry } from "./services.js";
 
 /** The user an API token reads as (DESIGN: every route reads as the token's user). */
 export interface AuthenticatedUser {
@@ -28,4 +29,14 @@ export interface ServerDeps {
   version: string;
   /** Directory of the built dashboard (apps/web/dist), served at `/`; no dashboard when absent. */
   webRoot?: string;
+  /** The org code index: `/api/code/*`, gateway context, MCP code tools. Absent: those answer 503 / an MCP error. */
+  code?: CodeService;
+  /** The knowledge base: `/api/kb/*`, MCP `search_docs`/`ask_docs`. Absent: 503 / an MCP error. */
+  docs?: DocsService;
+  /** The configured model behind `/v1/completions` and `/v1/chat/completions`; absent: context only. */
+  llm?: LlmProvider;
+  /** The configured embedder behind `/v1/embeddings`; absent: 501. */
+  embedder?: Embedder;
+  /** Where gateway events go; absent: not recorded (the log says so once). */
+  telemetry?: GatewayTelemetry;
 }

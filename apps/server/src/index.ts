@@ -1,7 +1,27 @@
+export type {
+  CodeContextRequest,
+  CodeContextResponse,
+  CodeSearchRequest,
+  CodeSearchResponse,
+  CodeSimilarRequest,
+  CodeSimilarResponse,
+} from "./api/code-schemas.js";
+export type { DocsAnswer, DocsSearchResponse } from "./api/docs-schemas.js";
 export { apiOperations, buildOpenApiDocument } from "./api/openapi.js";
 export type { ErrorBodyResponse, InstanceHealthResponse, UserResponse } from "./api/schemas.js";
 export type { AppEnv } from "./app-env.js";
 export type { HealthReport } from "./check-health.js";
 export { createApp } from "./create-app.js";
 export type { AuthenticatedUser, DependencyHealth, ServerDeps } from "./deps.js";
+export { CONTEXT_ONLY_MODEL, NO_MODEL_NOTE } from "./gateway/completions.js";
+export { MCP_TOOLS } from "./mcp/mcp-tools.js";
+export type {
+  CodeContextQuery,
+  CodeService,
+  CodeSimilarQuery,
+  DocsService,
+  GatewayTelemetry,
+  GatewayTelemetryEvent,
+  SuggestionTelemetryEvent,
+} from "./services.js";
 export { type RunningServer, type StartServerOptions, startServer } from "./start-server.js";

@@ -36,6 +36,28 @@ export {
   UpliftError,
   type UpliftErrorOptions,
 } from "./errors.js";
+export {
+  type CachedPage,
+  emptyRequestStats,
+  type ForgePage,
+  type ForgeRequestStats,
+  forgeMigrations,
+  formatRateLimitNotice,
+  type GetOptions,
+  GITHUB_DEFAULT_API_URL,
+  GITLAB_DEFAULT_URL,
+  GitHubClient,
+  type GitHubClientOptions,
+  GitLabClient,
+  type GitLabClientOptions,
+  type HttpCache,
+  MemoryHttpCache,
+  type PayloadParser,
+  parseLinkHeader,
+  type RateLimitListener,
+  type RateLimitWait,
+  StoreHttpCache,
+} from "./forge/index.js";
 export { OpenAiHttpClient, type OpenAiHttpOptions, type StreamOptions } from "./http/openai-http.js";
 export type { RetryPolicy } from "./http/retry.js";
 export { type SseEvent, SseParser } from "./http/sse.js";
@@ -124,3 +146,14 @@ export {
   type QueryResult,
   type Store,
 } from "./store/index.js";
+export {
+  type GatewayEvent,
+  type GatewayEventInput,
+  gatewayEventSchema,
+  type SuggestionEvent,
+  type SuggestionEventInput,
+  suggestionEventSchema,
+  TELEMETRY_SCHEMA_VERSION,
+  TelemetryWriter,
+  telemetryMigrations,
+} from "./telemetry/index.js";

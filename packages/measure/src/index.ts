@@ -1,4 +1,97 @@
-import type { Migration } from "@uplift/core";
-
-/** Schema changes of @uplift/measure, ids "measure/NNNN_name", applied by the CLI's composition root. */
-export const measureMigrations: readonly Migration[] = [];
+export {
+  type GitImportProgress,
+  type GitImportResult,
+  gitMigrations,
+  type ImportGitOptions,
+  importGitRepository,
+  isProductionEnvironment,
+  type LinkDeploymentsOptions,
+  type LinkDeploymentsResult,
+  linkDeploymentCommits,
+  PR_KINDS,
+  type PrKind,
+} from "./git/index.js";
+export {
+  type ImportGitHubOptions,
+  type ImportGitHubResult,
+  type ImportProgress,
+  importGitHub,
+} from "./github/index.js";
+export { type ImportGitLabOptions, type ImportGitLabResult, importGitLab } from "./gitlab/index.js";
+export { type CellType, readCell } from "./import/cell.js";
+export { type ImportFileResult, importFile } from "./import/import-file.js";
+export { IMPORT_KINDS, type ImportKind, KIND_SPECS, type KindSpec, tableColumns } from "./import/kinds.js";
+export { formatOf, readTable, type Table, type TableFormat, type TableRow } from "./import/read-table.js";
+export { type ExplainRecord, explainRecords } from "./metrics/explain.js";
+export {
+  type CommitFact,
+  commitFact,
+  type DeploymentFact,
+  deploymentFact,
+  type IncidentFact,
+  incidentFact,
+  type PrFact,
+  prFact,
+  type TelemetryFact,
+  telemetryFact,
+} from "./metrics/facts.js";
+export { NO_ARM, NO_TEAM } from "./metrics/grouping.js";
+export { isoWeek } from "./metrics/iso-week.js";
+export { computeMetrics, METRICS, metricByName, type SkippedMetric } from "./metrics/registry.js";
+export { measureSpan, type SpanExclusion } from "./metrics/span.js";
+export { type DistributionSummary, summarize } from "./metrics/summary.js";
+export {
+  ALL_GROUP,
+  GROUP_KEYS,
+  GROUP_SEPARATOR,
+  type GroupBy,
+  type MetricDefinition,
+  type MetricInputs,
+  type MetricOptions,
+  type MetricRow,
+} from "./metrics/types.js";
+export {
+  explainMetric,
+  type MetricExplanation,
+  type MetricsQuery,
+  type MetricsReport,
+  metricsReport,
+  parseBound,
+} from "./metrics-report.js";
+export { measureMigrations } from "./migrations.js";
+export {
+  type Commit,
+  commitSchema,
+  type Deployment,
+  type Developer,
+  deploymentSchema,
+  developerSchema,
+  type Incident,
+  incidentSchema,
+  type PullRequest,
+  pullRequestSchema,
+  type SurveyAnswer,
+  surveyAnswerSchema,
+  type TelemetryDay,
+  telemetryDaySchema,
+} from "./records.js";
+export {
+  type Simulation,
+  type SimulationOptions,
+  type SimulationTruth,
+  simulateOrganisation,
+} from "./simulate/simulate-organisation.js";
+export { SIMULATION_FILES, writeSimulation } from "./simulate/write-simulation.js";
+export { ASSIGNMENTS_TABLE, loadExperimentArms } from "./store/experiment-arms.js";
+export {
+  canonicalLogin,
+  type IdentityMapping,
+  identitiesOfDevelopers,
+  loadIdentityMap,
+  normalizeAlias,
+  upsertIdentities,
+} from "./store/identities.js";
+export { readImportCursor, writeImportCursor } from "./store/import-cursors.js";
+export { type ImportRun, listImportRuns, recordImportRun } from "./store/import-runs.js";
+export { type LoadedFacts, loadFacts } from "./store/load-facts.js";
+export { upsertRecords } from "./store/record-writer.js";

@@ -4,7 +4,7 @@
 # tests read the committed JSON. Run from anywhere: sh packages/stats/reference/regenerate.sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-for script in distributions descriptive ols hypothesis bootstrap power; do
+for script in distributions descriptive ols hypothesis bootstrap power balance-and-clustering; do
   Rscript "$here/$script.R"
 done
 python3 "$here/high_precision.py"

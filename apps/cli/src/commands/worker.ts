@@ -1,5 +1,6 @@
 import { InputError, runWorker } from "@uplift/core";
 import { withContext } from "../context.js";
+import { registerJobs } from "../jobs.js";
 import type { GlobalOptions } from "../options.js";
 
 export async function workerCommand(global: GlobalOptions, options: { concurrency: string }) {
@@ -9,6 +10,7 @@ export async function workerCommand(global: GlobalOptions, options: { concurrenc
   }
   await withContext(global, async (ctx) => {
     const queue = await ctx.queue();
+    registerJobs(ctx, queue);
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once("SIGINT", stop);

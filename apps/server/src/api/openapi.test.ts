@@ -38,7 +38,41 @@ describe("GET /api/openapi.json", () => {
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`))
       .sort();
     expect(documented).toEqual(served);
-    expect(documented).toEqual(["get /api/health", "get /api/me", "get /api/openapi.json"]);
+    expect(documented).toEqual([
+      "get /api/health",
+      "get /api/me",
+      "get /api/openapi.json",
+      "post /api/code/context",
+      "post /api/code/search",
+      "post /api/code/similar",
+      "post /api/kb/ask",
+      "post /api/kb/search",
+      "post /api/telemetry/suggestions",
+    ]);
+  });
+
+  it("documents the JSON request body of every POST operation", async () => {
+    const { doc } = await fetchDocument();
+    const posts = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([method]) => method === "post")
+        .map(([, op]) => ({
+          path,
+          op: op as { requestBody?: { content: Record<string, { schema: unknown }> } },
+        })),
+    );
+    expect(posts.length).toBe(6);
+    for (const { path, op } of posts)
+      expect(op.requestBody?.content["application/json"]?.schema, path).toEqual({
+        $ref: expect.stringMatching(/^#\/components\/schemas\//),
+      });
+    expect(doc.components.schemas.CodeContextRequest).toMatchObject({
+      type: "object",
+      required: ["file", "line", "column"],
+    });
+    expect(doc.components.schemas.CodeSearchResponse).toMatchObject({
+      properties: { results: { type: "array", items: { $ref: "#/components/schemas/CodeSearchHit" } } },
+    });
   });
 
   it("points every $ref at a component schema that exists", async () => {

@@ -1,5 +1,25 @@
 import { type ZodType, z } from "zod";
+import {
+  codeContextRequestSchema,
+  codeContextResponseSchema,
+  codeSearchHitSchema,
+  codeSearchRequestSchema,
+  codeSearchResponseSchema,
+  codeSimilarHitSchema,
+  codeSimilarRequestSchema,
+  codeSimilarResponseSchema,
+  contextSnippetSchema,
+} from "./code-schemas.js";
+import {
+  docsAnswerSchema,
+  docsAskRequestSchema,
+  docsCitationSchema,
+  docsSearchHitSchema,
+  docsSearchRequestSchema,
+  docsSearchResponseSchema,
+} from "./docs-schemas.js";
 import { dependencyHealthSchema, errorBodySchema, instanceHealthSchema, userSchema } from "./schemas.js";
+import { suggestionReceiptSchema, suggestionReportSchema } from "./telemetry-schemas.js";
 
 /** One documented /api operation; `routes.ts` serves exactly these (a test keeps the two in step). */
 export interface ApiOperation {
@@ -7,6 +27,8 @@ export interface ApiOperation {
   path: string;
   operationId: string;
   summary: string;
+  /** Schema of the JSON request body (POST). */
+  request?: ZodType;
   /** Schema of the 200 response body; undefined for a free-form object. */
   response: ZodType | undefined;
 }
@@ -33,6 +55,69 @@ export const apiOperations: readonly ApiOperation[] = [
     summary: "This OpenAPI 3.1 document.",
     response: undefined,
   },
+  {
+    method: "post",
+    path: "/api/code/search",
+    operationId: "searchCode",
+    summary: "`uplift code search`: code chunks across the organisation (BM25, hybrid with an embedder).",
+    request: codeSearchRequestSchema,
+    response: codeSearchResponseSchema,
+  },
+  {
+    method: "post",
+    path: "/api/code/similar",
+    operationId: "findSimilarCode",
+    summary: "`uplift code similar`: near-duplicates of a piece of code or of a file's lines (MinHash/LSH).",
+    request: codeSimilarRequestSchema,
+    response: codeSimilarResponseSchema,
+  },
+  {
+    method: "post",
+    path: "/api/code/context",
+    operationId: "getCodeContext",
+    summary:
+      "`uplift code context`: definitions, similar code and imports for a cursor, packed into a token budget.",
+    request: codeContextRequestSchema,
+    response: codeContextResponseSchema,
+  },
+  {
+    method: "post",
+    path: "/api/kb/search",
+    operationId: "searchDocs",
+    summary: "`uplift kb search` as the token's user: only documents the user may read.",
+    request: docsSearchRequestSchema,
+    response: docsSearchResponseSchema,
+  },
+  {
+    method: "post",
+    path: "/api/kb/ask",
+    operationId: "askDocs",
+    summary: "`uplift kb ask` as the token's user: a cited answer from the documents the user may read.",
+    request: docsAskRequestSchema,
+    response: docsAnswerSchema,
+  },
+  {
+    method: "post",
+    path: "/api/telemetry/suggestions",
+    operationId: "reportSuggestion",
+    summary: "Reports what became of a gateway completion (shown, accepted with characters kept, rejected).",
+    request: suggestionReportSchema,
+    response: suggestionReceiptSchema,
+  },
+];
+
+/** Every schema with an id, so that nested objects become `$ref`s too. */
+const COMPONENT_SCHEMAS: readonly ZodType[] = [
+  errorBodySchema,
+  userSchema,
+  dependencyHealthSchema,
+  instanceHealthSchema,
+  codeSearchHitSchema,
+  codeSimilarHitSchema,
+  contextSnippetSchema,
+  docsSearchHitSchema,
+  docsCitationSchema,
+  ...apiOperations.flatMap((op) => [op.request, op.response].filter((s): s is ZodType => s !== undefined)),
 ];
 
 const SCHEMA_REF = "#/components/schemas/";
@@ -44,9 +129,7 @@ const SCHEMA_REF = "#/components/schemas/";
  */
 export function buildOpenApiDocument(version: string): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
-  for (const schema of [errorBodySchema, userSchema, dependencyHealthSchema, instanceHealthSchema]) {
-    registry.add(schema, { id: schemaId(schema) });
-  }
+  for (const schema of new Set(COMPONENT_SCHEMAS)) registry.add(schema, { id: schemaId(schema) });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `${SCHEMA_REF}${id}`, io: "input" });
   for (const schema of Object.values(schemas)) {
     delete schema.$schema;
@@ -60,6 +143,12 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       [op.method]: {
         operationId: op.operationId,
         summary: op.summary,
+        ...(op.request && {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: `${SCHEMA_REF}${schemaId(op.request)}` } } },
+          },
+        }),
         responses: {
           "200": jsonResponse(
             "OK",

@@ -2,8 +2,11 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { checkHealth } from "../check-health.js";
 import type { ServerDeps } from "../deps.js";
+import { createCodeRoutes } from "./code-routes.js";
+import { createDocsRoutes } from "./docs-routes.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import type { InstanceHealthResponse, UserResponse } from "./schemas.js";
+import { createTelemetryRoutes } from "./telemetry-routes.js";
 
 /** The authenticated /api routes (mounted under `/api`; the bearer middleware runs before them). */
 export function createApiRoutes(deps: ServerDeps, startedAt: Date): Hono<AppEnv> {
@@ -29,6 +32,9 @@ export function createApiRoutes(deps: ServerDeps, startedAt: Date): Hono<AppEnv>
   });
 
   api.get("/openapi.json", (c) => c.json(openApiDocument));
+  api.route("/code", createCodeRoutes(deps.code));
+  api.route("/kb", createDocsRoutes(deps.docs));
+  api.route("/telemetry", createTelemetryRoutes(deps.telemetry));
 
   return api;
 }

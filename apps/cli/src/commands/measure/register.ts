@@ -1,4 +1,87 @@
 import type { Command } from "commander";
+import { lazy, withGlobalOptions } from "../../options.js";
 
 /** Adds the `uplift measure …` commands (DESIGN: CLI contract); implementations load lazily. */
-export function registerMeasureCommands(_program: Command): void {}
+export function registerMeasureCommands(program: Command): void {
+  const measure = program
+    .command("measure")
+    .description("connectors and metrics: PR flow, DORA, assistant telemetry");
+  const imports = measure.command("import").description("import records from files and systems");
+  for (const format of ["csv", "json"] as const) {
+    withGlobalOptions(imports.command(`${format} <file>`))
+      .description(
+        `import a ${format === "csv" ? "CSV (header row required)" : "JSON array or JSONL"} file of one kind; one transaction per file`,
+      )
+      .requiredOption(
+        "--kind <kind>",
+        "prs|deployments|incidents|telemetry|survey|developers (workitems: not yet) — columns in docs/measure.md",
+      )
+      .option("--format <format>", "csv|json|jsonl (default: from the file extension)")
+      .action(
+        lazy(async () => {
+          const { importFileCommand } = await import("./import-file.js");
+          return (global, options, args) => importFileCommand(global, options as never, args, format);
+        }),
+      );
+  }
+  withGlobalOptions(measure.command("simulate"))
+    .description("write a synthetic organisation with known ground truth as importable CSV files (demo data)")
+    .requiredOption("--out <dir>", "directory to write developers.csv, prs.csv, … and truth.json to")
+    .option("--seed <n>", "random seed (same seed, same data)", "20261126")
+    .option("--developers <n>", "developers, in 6 teams, half in each arm", "60")
+    .option("--weeks <n>", "weeks simulated (the assistant rolls out after week 4)", "12")
+    .action(lazy(async () => (await import("./simulate.js")).simulateCommand));
+  withGlobalOptions(imports.command("git"))
+    .description(
+      "import a local clone's history (commits, the PRs found in it) and link production deployments to the commits they shipped",
+    )
+    .requiredOption("--path <dir>", "the local clone (work tree or bare repository)")
+    .option("--repo <name>", "name in records (default: owner/name of origin, else the directory name)")
+    .option("--since <date>", "first import only: history landed since DATE")
+    .option("--branch <name>", "branch to import (default: origin's default branch)")
+    .option("--mailmap <file>", "an external mailmap file")
+    .option("--production-env <regex>", "environment names that are production")
+    .action(lazy(async () => (await import("./import-git.js")).importGitCommand));
+  withGlobalOptions(imports.command("github"))
+    .description(
+      "import pull requests, deployments, releases, incidents and Copilot metrics (token from GITHUB_TOKEN)",
+    )
+    .option("--repo <owner/name>", "the repository, e.g. acme/web")
+    .option("--since <date>", "first import only: items updated since DATE")
+    .option(
+      "--api-url <url>",
+      "GitHub Enterprise API URL (env GITHUB_API_URL), e.g. https://ghe.example.com/api/v3",
+    )
+    .option("--incident-label <label>", "issues with this label are incidents", "incident")
+    .option("--service-label-prefix <prefix>", "label prefix naming an incident's service", "service:")
+    .option("--production-env <regex>", "deployment environments that are production")
+    .option("--release-environment <env>", "environment name for releases (none: skip releases)", "release")
+    .option("--copilot-org <org>", "also import the organisation's Copilot per-user daily usage")
+    .option("--copilot-until <date>", "last day of Copilot usage to import")
+    .action(lazy(async () => (await import("./import-github.js")).importGitHubCommand));
+  withGlobalOptions(imports.command("gitlab"))
+    .description("import merge requests, approvals and deployments (token from GITLAB_TOKEN)")
+    .option("--project <group/name>", "the project, e.g. platform/api")
+    .option("--since <date>", "first import only: items updated since DATE")
+    .option("--api-url <url>", "GitLab URL for self-managed instances")
+    .option("--production-env <regex>", "deployment environments that are production")
+    .action(lazy(async () => (await import("./import-gitlab.js")).importGitLabCommand));
+  withGlobalOptions(measure.command("metrics"))
+    .description("compute the metrics (definitions in docs/measure.md) per group and window")
+    .option("--from <date>", "first day (YYYY-MM-DD, UTC, inclusive) or an ISO 8601 time")
+    .option("--to <date>", "last day (YYYY-MM-DD, UTC, inclusive) or an ISO 8601 time (exclusive)")
+    .option("--group-by <keys>", "author|team|repo|week|arm, or several comma-separated (author,week)")
+    .option("--metric <names...>", "only these metrics (space- or comma-separated)")
+    .option(
+      "--experiment <name>",
+      "with --group-by arm: the experiment whose arms to use (default: the latest)",
+    )
+    .option("--explain <metric>", "print the metric's definition and the records behind its values")
+    .option("--group <group>", "with --explain: only this group's records")
+    .option("--csv <file>", "also write the rows (or, with --explain, the records) to a CSV file")
+    .option("--include-drafts", "count draft PRs in PR-flow metrics (excluded by default)")
+    .option("--include-bots", "count bot-authored PRs (excluded by default)")
+    .option("--incident-window <hours>", "incident ↔ deployment link window in hours (default 24)")
+    .option("--environment <names>", "comma-separated production environment names (default production,prod)")
+    .action(lazy(async () => (await import("./metrics.js")).metricsCommand));
+}

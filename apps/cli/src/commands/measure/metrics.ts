@@ -1,0 +1,121 @@
+import { InputError } from "@uplift/core";
+import {
+  explainMetric,
+  GROUP_KEYS,
+  type GroupBy,
+  type MetricExplanation,
+  type MetricRow,
+  type MetricsReport,
+  metricsReport,
+} from "@uplift/measure";
+import { withContext } from "../../context.js";
+import type { GlobalOptions } from "../../options.js";
+import { writeCsv } from "./csv-out.js";
+
+export interface MetricsOptions {
+  from?: string;
+  to?: string;
+  groupBy?: string;
+  metric?: string[];
+  experiment?: string;
+  explain?: string;
+  group?: string;
+  csv?: string;
+  includeDrafts?: boolean;
+  includeBots?: boolean;
+  incidentWindow?: string;
+  environment?: string;
+}
+
+/** `uplift measure metrics`: metric rows per group (or, with --explain, one metric's records). */
+export async function metricsCommand(global: GlobalOptions, options: MetricsOptions): Promise<void> {
+  const query = {
+    from: options.from,
+    to: options.to,
+    groupBy: parseGroupBy(options.groupBy),
+    metrics: options.metric?.flatMap((m) => m.split(",")).filter(Boolean),
+    experiment: options.experiment,
+    includeDrafts: options.includeDrafts,
+    includeBots: options.includeBots,
+    incidentWindowHours: parseHours(options.incidentWindow),
+    productionEnvironments: options.environment
+      ?.split(",")
+      .map((e) => e.trim())
+      .filter(Boolean),
+  };
+  if (options.group !== undefined && options.explain === undefined)
+    throw new InputError("--group: only with --explain METRIC");
+  await withContext(global, async (ctx) => {
+    const store = await ctx.store();
+    if (options.explain !== undefined) {
+      const explanation = await explainMetric(store, options.explain, query, options.group);
+      if (options.csv) await writeCsv(options.csv, explanation.records);
+      ctx.print(explanation, renderExplanation);
+      return;
+    }
+    const report = await metricsReport(store, query);
+    if (options.csv) await writeCsv(options.csv, report.metrics);
+    ctx.print(report, renderReport);
+  });
+}
+
+/** `--group-by author` or several keys, `--group-by author,week` (one row per author-week). */
+function parseGroupBy(value: string | undefined): GroupBy[] | undefined {
+  if (value === undefined) return undefined;
+  const keys = value.split(",").map((key) => key.trim());
+  for (const key of keys) {
+    if (!(GROUP_KEYS as readonly string[]).includes(key))
+      throw new InputError(`--group-by ${value}: "${key}" is not one of ${GROUP_KEYS.join(", ")}`);
+  }
+  if (new Set(keys).size !== keys.length) throw new InputError(`--group-by ${value}: a key is repeated`);
+  return keys as GroupBy[];
+}
+
+function parseHours(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const hours = Number(value);
+  if (!Number.isFinite(hours) || hours < 0)
+    throw new InputError(`--incident-window ${value}: expected hours ≥ 0`);
+  return hours;
+}
+
+function format(value: unknown): string {
+  if (typeof value !== "number") return value === null || value === undefined ? "—" : String(value);
+  return Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 3 : 1);
+}
+
+function renderRow(row: MetricRow): string {
+  const spread = row.p75 !== undefined ? `  p75 ${format(row.p75)}  p90 ${format(row.p90)}` : "";
+  const note = typeof row.note === "string" ? `  (${row.note})` : "";
+  return `${row.name.padEnd(24)} ${row.group.padEnd(16)} ${format(row.value).padStart(10)} ${row.unit.padEnd(20)} n=${row.n}${spread}${note}`;
+}
+
+function renderReport(report: MetricsReport): string {
+  const lines = [
+    `window: from ${report.window.from ?? "the start of data"} to ${report.window.to ? `before ${report.window.to}` : "the end of data"}` +
+      (report.group_by ? `, grouped by ${report.group_by}` : "") +
+      (report.experiment ? ` (experiment ${report.experiment})` : ""),
+    ...report.metrics.map(renderRow),
+  ];
+  for (const skipped of report.skipped) lines.push(`(${skipped.name}: ${skipped.reason})`);
+  lines.push("definitions: uplift measure metrics --explain NAME, or docs/measure.md");
+  return lines.join("\n");
+}
+
+function renderExplanation(explanation: MetricExplanation): string {
+  const lines = [
+    `${explanation.name} (${explanation.unit})`,
+    explanation.definition,
+    "",
+    ...explanation.values.map(renderRow),
+    "",
+  ];
+  for (const record of explanation.records) {
+    lines.push(
+      `${record.record}\t${record.group ?? "—"}\t${record.at}\t${record.excluded ? `excluded: ${record.excluded}` : format(record.value)}` +
+        (typeof record.incidents === "string" && record.incidents ? `\tincidents: ${record.incidents}` : ""),
+    );
+  }
+  if (explanation.records.length === 0) lines.push("no records in the window");
+  return lines.join("\n");
+}

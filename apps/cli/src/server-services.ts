@@ -1,0 +1,39 @@
+import { createEmbedder, createLlmProvider, type Embedder, type LlmProvider } from "@uplift/core";
+import type { CodeService, DocsService } from "@uplift/server";
+import type { CliContext } from "./context.js";
+import { createCodeService } from "./server-code-service.js";
+import { createDocsService } from "./server-docs-service.js";
+
+/** The ServerDeps fields `uplift serve` adds for code, docs and the gateway. */
+export interface ServerServices {
+  code: CodeService;
+  docs: DocsService;
+  llm?: LlmProvider;
+  embedder?: Embedder;
+  /** Releases the model (a local GGUF holds memory); call after the server has stopped. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the code index, knowledge base, model and embedder services of the server from the
+ * CLI's context: `startServer({ …, ...services })`. Without `llm`/`embedder` configured those
+ * fields are absent and the gateway answers context only / 501, saying so.
+ */
+export async function createServerServices(
+  ctx: Pick<CliContext, "config" | "logger" | "store" | "searchIndex">,
+): Promise<ServerServices> {
+  const store = await ctx.store();
+  const searchIndex = await ctx.searchIndex();
+  const embedder = createEmbedder(ctx.config.embedder, { logger: ctx.logger });
+  const llm = createLlmProvider(ctx.config.llm, { logger: ctx.logger });
+  const logger = ctx.logger;
+  return {
+    code: createCodeService({ store, searchIndex, embedder, logger: logger.child({ component: "code" }) }),
+    docs: createDocsService({ store, searchIndex, embedder, llm, logger: logger.child({ component: "kb" }) }),
+    ...(llm && { llm }),
+    ...(embedder && { embedder }),
+    close: async () => {
+      await llm?.close();
+    },
+  };
+}

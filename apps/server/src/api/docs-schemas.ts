@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/**
+ * Bodies of the /api/kb routes: the inputs and JSON outputs of `uplift kb search|ask` (DESIGN:
+ * CLI contract), answered as the API token's user. Objects stay open: the knowledge base may
+ * add diagnostics (retrieval, note, answer_id…).
+ */
+
+export const docsSearchRequestSchema = z
+  .object({
+    query: z.string().trim().min(1),
+    k: z.number().int().min(1).max(1000).default(10),
+  })
+  .meta({ id: "DocsSearchRequest" });
+
+export const docsSearchHitSchema = z
+  .object({
+    doc_id: z.string(),
+    chunk_id: z.string(),
+    title: z.string(),
+    url: z.string().nullable(),
+    score: z.number(),
+    text: z.string(),
+  })
+  .meta({ id: "DocsSearchHit" });
+
+export const docsSearchResponseSchema = z
+  .object({
+    results: z.array(docsSearchHitSchema),
+    note: z
+      .string()
+      .optional()
+      .meta({ description: "Why retrieval is lexical only, or that nothing is indexed." }),
+  })
+  .meta({ id: "DocsSearchResponse" });
+
+export const docsAskRequestSchema = z
+  .object({ question: z.string().trim().min(1) })
+  .meta({ id: "DocsAskRequest" });
+
+export const docsCitationSchema = z
+  .object({
+    n: z.number().int().min(1),
+    doc_id: z.string(),
+    url: z.string().nullable(),
+    quote: z.string(),
+  })
+  .meta({ id: "DocsCitation" });
+
+export const docsAnswerSchema = z
+  .object({
+    answer: z.string(),
+    citations: z.array(docsCitationSchema),
+    grounded: z.boolean(),
+    generator: z
+      .string()
+      .meta({ description: "The model that wrote the answer, or the extractive fallback." }),
+    note: z.string().optional(),
+  })
+  .meta({ id: "DocsAnswer" });
+
+export type DocsSearchRequest = z.output<typeof docsSearchRequestSchema>;
+export type DocsSearchResponse = z.output<typeof docsSearchResponseSchema>;
+export type DocsAskRequest = z.output<typeof docsAskRequestSchema>;
+export type DocsAnswer = z.output<typeof docsAnswerSchema>;

@@ -1,0 +1,102 @@
+import type {
+  CodeContextResponse,
+  CodeSearchResponse,
+  CodeSimilarResponse,
+  FimModelName,
+} from "./api/code-schemas.js";
+import type { DocsAnswer, DocsSearchResponse } from "./api/docs-schemas.js";
+import type { AuthenticatedUser } from "./deps.js";
+
+/**
+ * The organisation code index, as the server uses it (implemented over @uplift/code by the
+ * composition root). Inputs and outputs are those of `uplift code search|similar|context --json`.
+ */
+export interface CodeService {
+  search(query: { query: string; k: number; repo?: string | undefined }): Promise<CodeSearchResponse>;
+  similar(query: CodeSimilarQuery): Promise<CodeSimilarResponse>;
+  context(query: CodeContextQuery): Promise<CodeContextResponse>;
+}
+
+export interface CodeSimilarQuery {
+  /** A piece of code to compare (instead of `file`). */
+  code?: string | undefined;
+  /** Language of `code` (`typescript`, `python`…); else from `file`'s extension. */
+  language?: string | undefined;
+  /** A file on the server's disk, or `repo/path` of an indexed file. */
+  file?: string | undefined;
+  /** Lines of `file`, 1-based and inclusive. */
+  lines?: { start: number; end: number } | undefined;
+  threshold: number;
+  k: number;
+}
+
+export interface CodeContextQuery {
+  /**
+   * The open file. Without `text`: read from the server's disk (absolute, or relative to its
+   * working directory), or from the index as `repo/path`. With `text`: only names the file
+   * (its language, and its place in the index so that it is not offered as its own context).
+   */
+  file?: string | undefined;
+  /** The open file as the editor has it (possibly just a window around the cursor). */
+  text?: string | undefined;
+  /** The open file's repository, when `file` is relative to it. */
+  repo?: string | undefined;
+  /** Cursor, 1-based, in `text` when given, else in the file. */
+  line: number;
+  column: number;
+  budgetTokens: number;
+  /** Also build a fill-in-the-middle prompt for this model (`prompt` in the answer). */
+  fim?: FimModelName | undefined;
+}
+
+/**
+ * The knowledge base, as the server uses it: every call reads as `user` (login and groups), so
+ * document ACLs apply exactly as with `--as LOGIN` on the CLI.
+ */
+export interface DocsService {
+  search(query: { query: string; k: number; user: AuthenticatedUser }): Promise<DocsSearchResponse>;
+  ask(query: { question: string; user: AuthenticatedUser }): Promise<DocsAnswer>;
+}
+
+/**
+ * Where gateway telemetry goes (core's `TelemetryWriter` satisfies it). `record` must not block
+ * or throw: a gateway answer never waits for telemetry.
+ */
+export interface GatewayTelemetry {
+  record(event: GatewayTelemetryEvent): void;
+  writeSuggestionEvent(event: SuggestionTelemetryEvent): Promise<void>;
+}
+
+/** Version 1 of core's `gatewayEventSchema` (the fields the gateway sets). */
+export interface GatewayTelemetryEvent {
+  id: string;
+  at: Date;
+  login: string;
+  kind: "completion" | "chat" | "embeddings";
+  model: string;
+  status: "ok" | "context_only" | "error";
+  http_status: number;
+  latency_ms: number;
+  upstream_ms: number | null;
+  context_ms: number | null;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  context_tokens: number;
+  context_snippets: number;
+  context_used: boolean;
+  stream: boolean;
+  repo: string | null;
+  language: string | null;
+  client: string | null;
+  error_code: string | null;
+}
+
+/** Version 1 of core's `suggestionEventSchema`. */
+export interface SuggestionTelemetryEvent {
+  completion_id: string;
+  at: Date;
+  login: string;
+  event: "shown" | "accepted" | "rejected";
+  chars_suggested: number | null;
+  chars_kept: number | null;
+}

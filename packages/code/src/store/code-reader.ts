@@ -1,0 +1,139 @@
+import path from "node:path";
+import type { Queryable } from "@uplift/core";
+import type { RepoPackage } from "../packages/resolve-module.js";
+
+/** A file located in an indexed repository. */
+export interface LocatedFile {
+  repo: string;
+  root: string;
+  /** Repository-relative, `/`-separated. */
+  path: string;
+}
+
+/** A stored definition, with its file's language and namespace. */
+export interface StoredSymbol {
+  repo: string;
+  path: string;
+  name: string;
+  kind: string;
+  container: string;
+  start_line: number;
+  end_line: number;
+  doc_start_line: number;
+  signature: string;
+  doc: string;
+  top_level: boolean;
+  language: string;
+  namespace: string;
+}
+
+/** Lines of a stored file, 1-based and inclusive. */
+export interface LineRange {
+  repo: string;
+  path: string;
+  start: number;
+  end: number;
+}
+
+/** A stored chunk with its MinHash signature (base64, null when too short to compare). */
+export interface StoredChunk {
+  id: string;
+  repo: string;
+  path: string;
+  start_line: number;
+  end_line: number;
+  symbol: string;
+  kind: string;
+  language: string;
+  content: string;
+  minhash: string | null;
+}
+
+/** Read queries over the code index (docs/code.md). */
+export class CodeIndexReader {
+  constructor(private readonly db: Queryable) {}
+
+  /** The indexed repository containing `absolutePath` (the deepest root wins), or undefined. */
+  async locate(absolutePath: string): Promise<LocatedFile | undefined> {
+    const { rows } = await this.db.query<{ name: string; root: string }>("SELECT name, root FROM code_repos");
+    let best: LocatedFile | undefined;
+    for (const row of rows) {
+      const relative = path.relative(row.root, absolutePath);
+      if (relative.startsWith("..") || path.isAbsolute(relative)) continue;
+      if (!best || row.root.length > best.root.length)
+        best = { repo: row.name, root: row.root, path: relative.split(path.sep).join("/") };
+    }
+    return best;
+  }
+
+  async packages(): Promise<RepoPackage[]> {
+    const { rows } = await this.db.query<RepoPackage>("SELECT repo, name, ecosystem, dir FROM code_packages");
+    return rows;
+  }
+
+  /** Definitions named like any of `names` (at most `limit` per query), with file language and namespace. */
+  async symbolsNamed(names: readonly string[], limit = 2000): Promise<StoredSymbol[]> {
+    if (names.length === 0) return [];
+    const { rows } = await this.db.query<StoredSymbol>(
+      `SELECT s.repo, s.path, s.name, s.kind, s.container, s.start_line, s.end_line, s.doc_start_line,
+              s.signature, s.doc, s.top_level, f.language, f.namespace
+       FROM code_symbols s JOIN code_files f ON f.repo = s.repo AND f.path = s.path
+       WHERE s.name = ANY($1::text[])
+       LIMIT $2`,
+      [names, limit],
+    );
+    return rows;
+  }
+
+  /**
+   * Lines `start..end` (1-based, inclusive) of stored files, one entry per range in order
+   * (undefined for a file that is not stored). Cut in SQL so that only those lines travel.
+   */
+  async fileLines(ranges: readonly LineRange[]): Promise<(string | undefined)[]> {
+    if (ranges.length === 0) return [];
+    const { rows } = await this.db.query<{ i: number; text: string }>(
+      `SELECT r.i::int AS i, array_to_string((string_to_array(f.content, E'\\n'))[r.s:r.e], E'\\n') AS text
+       FROM unnest($1::text[], $2::text[], $3::int[], $4::int[]) WITH ORDINALITY AS r(repo, path, s, e, i)
+       JOIN code_files f ON f.repo = r.repo AND f.path = r.path`,
+      [
+        ranges.map((r) => r.repo),
+        ranges.map((r) => r.path),
+        ranges.map((r) => r.start),
+        ranges.map((r) => r.end),
+      ],
+    );
+    const texts: (string | undefined)[] = ranges.map(() => undefined);
+    for (const row of rows) texts[row.i - 1] = row.text;
+    return texts;
+  }
+
+  /** Chunks sharing at least one LSH band with the query, with how many bands they share. */
+  async chunksSharingBands(
+    bands: readonly number[],
+    limit = 500,
+  ): Promise<(StoredChunk & { shared: number })[]> {
+    if (bands.length === 0) return [];
+    const { rows } = await this.db.query<StoredChunk & { shared: number }>(
+      `WITH hits AS (
+         SELECT chunk_id, count(*)::int AS shared FROM code_chunk_bands
+         WHERE band = ANY($1::bigint[]) GROUP BY chunk_id ORDER BY shared DESC, chunk_id LIMIT $2
+       )
+       SELECT c.id, c.repo, c.path, c.start_line, c.end_line, c.symbol, c.kind, c.language, c.content, c.minhash, h.shared
+       FROM hits h JOIN code_chunks c ON c.id = h.chunk_id
+       ORDER BY h.shared DESC, c.id`,
+      [bands, limit],
+    );
+    return rows;
+  }
+
+  /** Chunks by id (for search hits that need stored fields). */
+  async chunks(ids: readonly string[]): Promise<StoredChunk[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.db.query<StoredChunk>(
+      `SELECT id, repo, path, start_line, end_line, symbol, kind, language, content, minhash
+       FROM code_chunks WHERE id = ANY($1::text[])`,
+      [ids],
+    );
+    return rows;
+  }
+}

@@ -1,0 +1,15 @@
+/** The local Git connector: history → `commits` and `prs`, deployments → `deployment_commits`. */
+export {
+  type GitImportProgress,
+  type GitImportResult,
+  type ImportGitOptions,
+  importGitRepository,
+} from "./import-git-repository.js";
+export {
+  isProductionEnvironment,
+  type LinkDeploymentsOptions,
+  type LinkDeploymentsResult,
+  linkDeploymentCommits,
+} from "./link-deployments.js";
+export { gitMigrations } from "./migrations.js";
+export { PR_KINDS, type PrKind } from "./pr-evidence.js";

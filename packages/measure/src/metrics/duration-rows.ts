@@ -1,0 +1,72 @@
+import { countExclusion, type Exclusions, sortedGroups } from "./grouping.js";
+import { type DistributionSummary, summarize } from "./summary.js";
+import { ALL_GROUP, type MetricRow } from "./types.js";
+
+/** Shared by every row that excluded nothing (an author-week report has hundreds of thousands). */
+const NONE_EXCLUDED: Exclusions = Object.freeze({}) as Exclusions;
+
+/** Collects the values of one distribution metric per group, with exclusions counted per group. */
+export class GroupedValues {
+  readonly #groups = new Map<string, { values: number[]; excluded: Exclusions | undefined }>();
+  /** Exclusions that belong to no group (e.g. a unit outside the experiment under `arm`). */
+  readonly ungrouped: Exclusions = {};
+
+  #group(group: string) {
+    let entry = this.#groups.get(group);
+    if (!entry) {
+      entry = { values: [], excluded: undefined };
+      this.#groups.set(group, entry);
+    }
+    return entry;
+  }
+
+  add(group: string | undefined, value: number): void {
+    if (group === undefined) countExclusion(this.ungrouped, "no_group");
+    else this.#group(group).values.push(value);
+  }
+
+  exclude(group: string | undefined, reason: string): void {
+    if (group === undefined) {
+      countExclusion(this.ungrouped, reason);
+      return;
+    }
+    const entry = this.#group(group);
+    entry.excluded ??= {};
+    countExclusion(entry.excluded, reason);
+  }
+
+  /** One row per group with values (or exclusions); ungrouped output always has its "all" row. */
+  rows(
+    base: { name: string; unit: string; definition: string },
+    logFloor: number,
+    grouped: boolean,
+  ): MetricRow[] {
+    if (!grouped && !this.#groups.has(ALL_GROUP)) this.#group(ALL_GROUP);
+    return sortedGroups(this.#groups).map(([group, { values, excluded }]) =>
+      distributionRow(base, group, summarize(values, logFloor), excluded ?? NONE_EXCLUDED),
+    );
+  }
+}
+
+/** A distribution metric's row: `value` is the median. */
+export function distributionRow(
+  base: { name: string; unit: string; definition: string },
+  group: string,
+  summary: DistributionSummary,
+  excluded: Exclusions,
+): MetricRow {
+  return {
+    name: base.name,
+    group,
+    value: summary.median,
+    unit: base.unit,
+    n: summary.n,
+    median: summary.median,
+    p75: summary.p75,
+    p90: summary.p90,
+    mean: summary.mean,
+    mean_log: summary.mean_log,
+    excluded,
+    definition: base.definition,
+  };
+}

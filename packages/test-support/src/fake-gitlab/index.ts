@@ -1,0 +1,27 @@
+export { SAMPLE_GITLAB_PROJECT, sampleGitLabData } from "./sample.js";
+export { startFakeGitLab } from "./server.js";
+export {
+  type EnvironmentInput,
+  type GitLabDeploymentInput,
+  gitlabApprovals,
+  gitlabCommit,
+  gitlabDeployment,
+  gitlabDiff,
+  gitlabEnvironment,
+  gitlabMergeRequest,
+  gitlabNote,
+  gitlabProject,
+  gitlabUser,
+  type MergeRequestInput,
+  type MrCommitInput,
+  type NoteInput,
+} from "./shapes.js";
+export type {
+  FakeGitLab,
+  FakeGitLabData,
+  FakeGitLabOptions,
+  FakeGitLabProject,
+  FakeMergeRequest,
+  GitLabScript,
+  RecordedGitLabRequest,
+} from "./types.js";

@@ -1,0 +1,106 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, runCli, tempDir } from "../cli/run-cli.js";
+
+const SMALL = path.join(ROOT, "packages/experiment/reference/analysis-small.csv");
+const reference = JSON.parse(
+  readFileSync(path.join(ROOT, "packages/experiment/reference/analysis.json"), "utf8"),
+) as { logCovariate: { beta: number; ci: [number, number]; p: number } };
+
+const analyze = (data: string, ...extra: string[]) =>
+  runCli([
+    "experiment",
+    "analyze",
+    "--data",
+    data,
+    "--outcome",
+    "hours",
+    "--arm",
+    "arm",
+    "--treatment",
+    "treatment",
+    "--unit",
+    "dev",
+    ...extra,
+  ]);
+
+describe("uplift experiment analyze", () => {
+  it("prints exactly {n, effect, robustness, checks} with --json, the effect matching R", () => {
+    const result = analyze(SMALL, "--covariate", "pre", "--log-outcome", "--log-covariate", "--json");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(Object.keys(out)).toEqual(["n", "effect", "robustness", "checks"]);
+    expect(out.effect.scale).toBe("relative");
+    expect(out.effect.estimate).toBeCloseTo(Math.expm1(reference.logCovariate.beta), 10);
+    expect(out.effect.ci[1]).toBeCloseTo(Math.expm1(reference.logCovariate.ci[1]), 8);
+    expect(out.effect.p_value).toBeCloseTo(reference.logCovariate.p, 7);
+    expect(out.robustness.map((r: { name: string }) => r.name)).toEqual([
+      "unit_means_welch",
+      "unit_means_ancova",
+      "mann_whitney_hodges_lehmann",
+      "winsorized_means",
+      "medians_cluster_bootstrap",
+      "cluster_bootstrap",
+    ]);
+    expect(out.checks).toMatchObject({ srm_p_value: 1, srm_flag: false });
+    expect(out.n.treatment).toEqual({ value: "treatment", units: 6, rows: 21 });
+  });
+
+  it("renders a plain-language summary without --json that does not overstate a null result", () => {
+    const result = analyze(SMALL, "--log-outcome", "--cluster-bootstrap", "200");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/The change in hours is not distinguishable from zero/);
+    expect(result.stdout).toMatch(/sample ratio: p = 1\.000 \(ok\)/);
+  });
+
+  it("exits 2 naming the column for an unknown column, without output on stdout", () => {
+    const result = runCli([
+      "experiment",
+      "analyze",
+      "--data",
+      SMALL,
+      "--outcome",
+      "merge_hours",
+      "--arm",
+      "arm",
+      "--treatment",
+      "treatment",
+      "--unit",
+      "dev",
+      "--json",
+    ]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("--outcome merge_hours: ");
+    expect(result.stderr).toContain('has no column "merge_hours" (columns: pr, dev, arm, pre, hours)');
+  });
+
+  it("exits 2 for a single arm and for zero durations under --log-outcome, never printing NaN", () => {
+    const dir = tempDir();
+    const lines = readFileSync(SMALL, "utf8").trim().split("\n");
+    const single = path.join(dir, "single.csv");
+    writeFileSync(
+      single,
+      `${[lines[0], ...lines.slice(1).filter((l) => l.includes(",treatment,"))].join("\n")}\n`,
+    );
+    const one = analyze(single, "--log-outcome", "--json");
+    expect(one.status).toBe(2);
+    expect(one.stderr).toMatch(/single arm, "treatment"/);
+    expect(`${one.stdout}${one.stderr}`).not.toMatch(/NaN/);
+
+    const zeros = path.join(dir, "zeros.csv");
+    writeFileSync(zeros, `${[...lines, "99,dev01,control,24.41,0"].join("\n")}\n`);
+    const zero = analyze(zeros, "--log-outcome", "--json");
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toContain("--log-outcome: 1 row(s) of");
+    expect(zero.stderr).toContain("have hours <= 0 (line 47)");
+  });
+
+  it("exits 2 for a malformed flag value", () => {
+    const result = analyze(SMALL, "--cluster-bootstrap", "many");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--cluster-bootstrap many: expected an integer");
+  });
+});
