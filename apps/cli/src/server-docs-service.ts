@@ -1,5 +1,5 @@
 import type { Embedder, LlmProvider, Logger, SearchIndex, Store } from "@uplift/core";
-import { askKnowledgeBase, KbSearcher, type Reader } from "@uplift/kb";
+import { askKnowledgeBase, KbSearcher, type Reader, recordFeedback } from "@uplift/kb";
 import type { AuthenticatedUser, DocsService } from "@uplift/server";
 
 export interface DocsServiceDeps {
@@ -35,6 +35,8 @@ export function createDocsService(deps: DocsServiceDeps): DocsService {
         },
         { question, reader: readerOf(user) },
       ),
+    feedback: ({ answerId, vote, comment, user }) =>
+      recordFeedback(deps.store, answerId, vote, readerOf(user), comment),
   };
 }
 

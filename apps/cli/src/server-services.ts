@@ -1,13 +1,15 @@
 import { createEmbedder, createLlmProvider, type Embedder, type LlmProvider } from "@uplift/core";
-import type { CodeService, DocsService } from "@uplift/server";
+import type { CodeService, DocsService, MeasureService } from "@uplift/server";
 import type { CliContext } from "./context.js";
 import { createCodeService } from "./server-code-service.js";
 import { createDocsService } from "./server-docs-service.js";
+import { createMeasureService } from "./server-measure-service.js";
 
 /** The ServerDeps fields `uplift serve` adds for code, docs and the gateway. */
 export interface ServerServices {
   code: CodeService;
   docs: DocsService;
+  measure: MeasureService;
   llm?: LlmProvider;
   embedder?: Embedder;
   /** Releases the model (a local GGUF holds memory); call after the server has stopped. */
@@ -30,6 +32,7 @@ export async function createServerServices(
   return {
     code: createCodeService({ store, searchIndex, embedder, logger: logger.child({ component: "code" }) }),
     docs: createDocsService({ store, searchIndex, embedder, llm, logger: logger.child({ component: "kb" }) }),
+    measure: createMeasureService(store),
     ...(llm && { llm }),
     ...(embedder && { embedder }),
     close: async () => {
