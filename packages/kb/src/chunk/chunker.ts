@@ -154,10 +154,33 @@ function packLines(
   return pieces;
 }
 
-/** Sentence ends followed by a capital, digit, quote or bracket; lines are boundaries too. */
+/** A line that starts a structure of its own: heading, list item, table row, quote, fence. */
+const STRUCTURAL_LINE = /^\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||>|```|~~~)/;
+
+/**
+ * Sentence ends followed by a capital, digit, quote or bracket. Blank lines and structural lines
+ * (headings, list items, table rows) are boundaries; a prose paragraph hard-wrapped over several
+ * lines, as Markdown usually is, is one run of text, so a sentence never ends at a line wrap.
+ */
 export function splitSentences(text: string): string[] {
-  return text
+  return unwrapProse(text)
     .split(/\n+|(?<=[.!?])\s+(?=["'([A-Z0-9])/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+function unwrapProse(text: string): string {
+  const lines = text.split("\n");
+  let out = lines[0] ?? "";
+  for (let i = 1; i < lines.length; i++) {
+    const previous = lines[i - 1] ?? "";
+    const line = lines[i] ?? "";
+    const joins =
+      previous.trim() !== "" &&
+      line.trim() !== "" &&
+      !STRUCTURAL_LINE.test(line) &&
+      !/^\s*(?:\||```|~~~|#)/.test(previous);
+    out += joins ? ` ${line.trim()}` : `\n${line}`;
+  }
+  return out;
 }
