@@ -16,7 +16,7 @@ import {
   UserRepository,
 } from "@uplift/core";
 import { addSource, kbMigrations, syncKnowledgeBase } from "@uplift/kb";
-import { type RunningServer, startServer } from "@uplift/server";
+import { type RunningServer, type ServerDeps, startServer } from "@uplift/server";
 import { createServerServices } from "../../apps/cli/src/server-services.js";
 import { TelemetryWriter, telemetryMigrations } from "../../packages/core/src/telemetry/index.js";
 import { writeFixtureOrg } from "../code/fixture-org.js";
@@ -93,11 +93,13 @@ export async function buildOrg(): Promise<Org> {
 
 /**
  * Serves the org over a real port, wired as `uplift serve` wires it (createServerServices from
- * the CLI's composition root) with `config` (e.g. `llm` pointing at a fake endpoint).
+ * the CLI's composition root) with `config` (e.g. `llm` pointing at a fake endpoint) and, with
+ * `extra.webRoot`, the built dashboard.
  */
 export async function serveOrg(
   org: Org,
   config: ConfigInput = {},
+  extra: Pick<ServerDeps, "webRoot"> = {},
 ): Promise<RunningServer & { config: Config }> {
   const parsed = configSchema.parse(config);
   const logger = silentLogger();
@@ -117,6 +119,7 @@ export async function serveOrg(
       health: async () => ({ store: { ok: true, detail: org.store.driver } }),
       ...services,
       telemetry: org.telemetry,
+      ...extra,
     },
     { port: 0, host: "127.0.0.1", signals: [] },
   );

@@ -32,6 +32,7 @@ function groupKeys(keys: string[] | undefined): GroupBy[] | undefined {
     if (!(GROUP_KEYS as readonly string[]).includes(key))
       throw new InputError(`group_by ${keys.join(",")}: "${key}" is not one of ${GROUP_KEYS.join(", ")}`);
   }
-  if (new Set(keys).size !== keys.length) throw new InputError(`group_by ${keys.join(",")}: a key is repeated`);
+  if (new Set(keys).size !== keys.length)
+    throw new InputError(`group_by ${keys.join(",")}: a key is repeated`);
   return keys as GroupBy[];
 }

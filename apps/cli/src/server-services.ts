@@ -1,8 +1,9 @@
 import { createEmbedder, createLlmProvider, type Embedder, type LlmProvider } from "@uplift/core";
-import type { CodeService, DocsService, MeasureService } from "@uplift/server";
+import type { CodeService, DocsService, ExperimentsService, MeasureService } from "@uplift/server";
 import type { CliContext } from "./context.js";
 import { createCodeService } from "./server-code-service.js";
 import { createDocsService } from "./server-docs-service.js";
+import { createExperimentsService } from "./server-experiments-service.js";
 import { createMeasureService } from "./server-measure-service.js";
 
 /** The ServerDeps fields `uplift serve` adds for code, docs and the gateway. */
@@ -10,6 +11,7 @@ export interface ServerServices {
   code: CodeService;
   docs: DocsService;
   measure: MeasureService;
+  experiments: ExperimentsService;
   llm?: LlmProvider;
   embedder?: Embedder;
   /** Releases the model (a local GGUF holds memory); call after the server has stopped. */
@@ -17,7 +19,7 @@ export interface ServerServices {
 }
 
 /**
- * Builds the code index, knowledge base, model and embedder services of the server from the
+ * Builds the code index, knowledge base, metrics, experiments, model and embedder services of the server from the
  * CLI's context: `startServer({ …, ...services })`. Without `llm`/`embedder` configured those
  * fields are absent and the gateway answers context only / 501, saying so.
  */
@@ -33,6 +35,7 @@ export async function createServerServices(
     code: createCodeService({ store, searchIndex, embedder, logger: logger.child({ component: "code" }) }),
     docs: createDocsService({ store, searchIndex, embedder, llm, logger: logger.child({ component: "kb" }) }),
     measure: createMeasureService(store),
+    experiments: createExperimentsService(store),
     ...(llm && { llm }),
     ...(embedder && { embedder }),
     close: async () => {

@@ -1,5 +1,11 @@
 import type { Config, Embedder, LlmProvider, Logger } from "@uplift/core";
-import type { CodeService, DocsService, GatewayTelemetry } from "./services.js";
+import type {
+  CodeService,
+  DocsService,
+  ExperimentsService,
+  GatewayTelemetry,
+  MeasureService,
+} from "./services.js";
 
 /** The user an API token reads as (DESIGN: every route reads as the token's user). */
 export interface AuthenticatedUser {
@@ -33,6 +39,10 @@ export interface ServerDeps {
   code?: CodeService;
   /** The knowledge base: `/api/kb/*`, MCP `search_docs`/`ask_docs`. Absent: 503 / an MCP error. */
   docs?: DocsService;
+  /** Engineering metrics: `/api/measure/*`. Absent: 503. */
+  measure?: MeasureService;
+  /** Experiments and their stored analyses: `/api/experiments`. Absent: 503. */
+  experiments?: ExperimentsService;
   /** The configured model behind `/v1/completions` and `/v1/chat/completions`; absent: context only. */
   llm?: LlmProvider;
   /** The configured embedder behind `/v1/embeddings`; absent: 501. */

@@ -6,7 +6,13 @@ export type {
   CodeSimilarRequest,
   CodeSimilarResponse,
 } from "./api/code-schemas.js";
-export type { DocsAnswer, DocsSearchResponse } from "./api/docs-schemas.js";
+export type { DocsAnswer, DocsFeedbackReceipt, DocsSearchResponse } from "./api/docs-schemas.js";
+export type { ExperimentAnalysisResponse, ExperimentsResponse } from "./api/experiment-schemas.js";
+export type {
+  MetricDefinitionsResponse,
+  MetricsQueryInput,
+  MetricsReportResponse,
+} from "./api/measure-schemas.js";
 export { apiOperations, buildOpenApiDocument } from "./api/openapi.js";
 export type { ErrorBodyResponse, InstanceHealthResponse, UserResponse } from "./api/schemas.js";
 export type { AppEnv } from "./app-env.js";
@@ -20,8 +26,10 @@ export type {
   CodeService,
   CodeSimilarQuery,
   DocsService,
+  ExperimentsService,
   GatewayTelemetry,
   GatewayTelemetryEvent,
+  MeasureService,
   SuggestionTelemetryEvent,
 } from "./services.js";
 export { type RunningServer, type StartServerOptions, startServer } from "./start-server.js";

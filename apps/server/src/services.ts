@@ -4,7 +4,13 @@ import type {
   CodeSimilarResponse,
   FimModelName,
 } from "./api/code-schemas.js";
-import type { DocsAnswer, DocsSearchResponse } from "./api/docs-schemas.js";
+import type { DocsAnswer, DocsFeedbackReceipt, DocsSearchResponse } from "./api/docs-schemas.js";
+import type { ExperimentsResponse } from "./api/experiment-schemas.js";
+import type {
+  MetricDefinitionsResponse,
+  MetricsQueryInput,
+  MetricsReportResponse,
+} from "./api/measure-schemas.js";
 import type { AuthenticatedUser } from "./deps.js";
 
 /**
@@ -56,6 +62,21 @@ export interface CodeContextQuery {
 export interface DocsService {
   search(query: { query: string; k: number; user: AuthenticatedUser }): Promise<DocsSearchResponse>;
   ask(query: { question: string; user: AuthenticatedUser }): Promise<DocsAnswer>;
+  /** Records a thumbs up/down on a stored answer as `user` (`uplift kb feedback`). */
+  feedback(query: {
+    answerId: string;
+    vote: "up" | "down";
+    comment?: string | undefined;
+    user: AuthenticatedUser;
+  }): Promise<DocsFeedbackReceipt>;
+}
+
+/** Engineering metrics over the store (`uplift measure metrics --json`). */
+export interface MeasureService {
+  /** Bad bounds, group keys or metric names throw InputError naming the parameter. */
+  metrics(query: MetricsQueryInput): Promise<MetricsReportResponse>;
+  /** Every metric's unit, exact definition and the keys it can be grouped by. */
+  definitions(): Promise<MetricDefinitionsResponse>;
 }
 
 /**
@@ -99,4 +120,10 @@ export interface SuggestionTelemetryEvent {
   event: "shown" | "accepted" | "rejected";
   chars_suggested: number | null;
   chars_kept: number | null;
+}
+
+/** Experiments and the analyses `uplift experiment analyze --save` stored. */
+export interface ExperimentsService {
+  /** Every experiment, newest first, with its stored analyses in metric order. */
+  list(): Promise<ExperimentsResponse>;
 }

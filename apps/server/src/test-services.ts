@@ -93,7 +93,12 @@ export function recordingDocsService() {
         citations: [{ n: 1, doc_id: "d1", url: null, quote: "…" }],
         grounded: true,
         generator: "extractive (no LLM configured)",
+        answer_id: "answer-1",
       };
+    },
+    async feedback({ answerId, vote, user }) {
+      users.push(user);
+      return { feedback_id: "feedback-1", answer_id: answerId, vote, user: user.login };
     },
   };
   return { service, users };

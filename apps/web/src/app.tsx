@@ -4,6 +4,10 @@ import type { User } from "./api/types.js";
 import { LoginPage } from "./auth/login-page.js";
 import { tokenStore } from "./auth/token-store.js";
 import { Shell } from "./layout/shell.js";
+import { CodePage } from "./pages/code/code-page.js";
+import { ExperimentsPage } from "./pages/experiments/experiments-page.js";
+import { KnowledgePage } from "./pages/knowledge/knowledge-page.js";
+import { MetricsPage } from "./pages/metrics/metrics-page.js";
 import { NotAvailablePage } from "./pages/not-available-page.js";
 import { OverviewPage } from "./pages/overview-page.js";
 import { pageForPath } from "./routing/pages.js";
@@ -79,11 +83,12 @@ export function App() {
 
   return (
     <Shell user={auth.user} current={page} onNavigate={navigate} onLogout={logout}>
-      {page.id === "overview" ? (
-        <OverviewPage token={auth.token} onUnauthorized={expired} />
-      ) : (
-        <NotAvailablePage page={page} />
-      )}
+      {page.id === "overview" && <OverviewPage token={auth.token} onUnauthorized={expired} />}
+      {page.id === "knowledge" && <KnowledgePage token={auth.token} onUnauthorized={expired} />}
+      {page.id === "code" && <CodePage token={auth.token} onUnauthorized={expired} />}
+      {page.id === "metrics" && <MetricsPage token={auth.token} onUnauthorized={expired} />}
+      {page.id === "experiments" && <ExperimentsPage token={auth.token} onUnauthorized={expired} />}
+      {!page.available && <NotAvailablePage page={page} />}
     </Shell>
   );
 }

@@ -2,10 +2,10 @@ import { UnavailableError } from "@uplift/core";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.js";
 import type { DocsService } from "../services.js";
-import { docsAskRequestSchema, docsSearchRequestSchema } from "./docs-schemas.js";
+import { docsAskRequestSchema, docsFeedbackRequestSchema, docsSearchRequestSchema } from "./docs-schemas.js";
 import { parseBody } from "./parse-body.js";
 
-/** `POST /api/kb/search|ask`: `uplift kb search|ask` over HTTP, as the token's user (ACLs as with `--as`). */
+/** `POST /api/kb/search|ask|feedback`: `uplift kb search|ask|feedback` over HTTP, as the token's user (ACLs as with `--as`). */
 export function createDocsRoutes(docs: DocsService | undefined): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const service = () => {
@@ -21,6 +21,18 @@ export function createDocsRoutes(docs: DocsService | undefined): Hono<AppEnv> {
   routes.post("/ask", async (c) => {
     const body = await parseBody(c, docsAskRequestSchema);
     return c.json(await service().ask({ question: body.question, user: c.var.user }));
+  });
+
+  routes.post("/feedback", async (c) => {
+    const body = await parseBody(c, docsFeedbackRequestSchema);
+    return c.json(
+      await service().feedback({
+        answerId: body.answer_id,
+        vote: body.vote,
+        comment: body.comment,
+        user: c.var.user,
+      }),
+    );
   });
 
   return routes;

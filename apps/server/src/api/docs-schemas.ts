@@ -31,6 +31,7 @@ export const docsSearchResponseSchema = z
       .string()
       .optional()
       .meta({ description: "Why retrieval is lexical only, or that nothing is indexed." }),
+    retrieval: z.enum(["bm25", "hybrid"]).optional().meta({ description: "How the results were found." }),
   })
   .meta({ id: "DocsSearchResponse" });
 
@@ -42,6 +43,7 @@ export const docsCitationSchema = z
   .object({
     n: z.number().int().min(1),
     doc_id: z.string(),
+    title: z.string().optional(),
     url: z.string().nullable(),
     quote: z.string(),
   })
@@ -56,10 +58,31 @@ export const docsAnswerSchema = z
       .string()
       .meta({ description: "The model that wrote the answer, or the extractive fallback." }),
     note: z.string().optional(),
+    answer_id: z.string().optional().meta({ description: "The stored answer, for `POST /api/kb/feedback`." }),
+    retrieval: z.enum(["bm25", "hybrid"]).optional(),
   })
   .meta({ id: "DocsAnswer" });
+
+export const docsFeedbackRequestSchema = z
+  .object({
+    answer_id: z.string().trim().min(1).meta({ description: "The `answer_id` of `POST /api/kb/ask`." }),
+    vote: z.enum(["up", "down"]),
+    comment: z.string().trim().min(1).max(4000).optional(),
+  })
+  .meta({ id: "DocsFeedbackRequest" });
+
+export const docsFeedbackReceiptSchema = z
+  .object({
+    feedback_id: z.string(),
+    answer_id: z.string(),
+    vote: z.enum(["up", "down"]),
+    user: z.string().nullable(),
+  })
+  .meta({ id: "DocsFeedbackReceipt" });
 
 export type DocsSearchRequest = z.output<typeof docsSearchRequestSchema>;
 export type DocsSearchResponse = z.output<typeof docsSearchResponseSchema>;
 export type DocsAskRequest = z.output<typeof docsAskRequestSchema>;
 export type DocsAnswer = z.output<typeof docsAnswerSchema>;
+export type DocsFeedbackRequest = z.output<typeof docsFeedbackRequestSchema>;
+export type DocsFeedbackReceipt = z.output<typeof docsFeedbackReceiptSchema>;

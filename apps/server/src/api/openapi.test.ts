@@ -39,13 +39,17 @@ describe("GET /api/openapi.json", () => {
       .sort();
     expect(documented).toEqual(served);
     expect(documented).toEqual([
+      "get /api/experiments",
       "get /api/health",
       "get /api/me",
+      "get /api/measure/definitions",
+      "get /api/measure/metrics",
       "get /api/openapi.json",
       "post /api/code/context",
       "post /api/code/search",
       "post /api/code/similar",
       "post /api/kb/ask",
+      "post /api/kb/feedback",
       "post /api/kb/search",
       "post /api/telemetry/suggestions",
     ]);
@@ -61,7 +65,7 @@ describe("GET /api/openapi.json", () => {
           op: op as { requestBody?: { content: Record<string, { schema: unknown }> } },
         })),
     );
-    expect(posts.length).toBe(6);
+    expect(posts.length).toBe(7);
     for (const { path, op } of posts)
       expect(op.requestBody?.content["application/json"]?.schema, path).toEqual({
         $ref: expect.stringMatching(/^#\/components\/schemas\//),
@@ -73,6 +77,20 @@ describe("GET /api/openapi.json", () => {
     expect(doc.components.schemas.CodeSearchResponse).toMatchObject({
       properties: { results: { type: "array", items: { $ref: "#/components/schemas/CodeSearchHit" } } },
     });
+  });
+
+  it("documents the query parameters of GET /api/measure/metrics", async () => {
+    const { doc } = await fetchDocument();
+    const op = doc.paths["/api/measure/metrics"]?.get as unknown as {
+      parameters: { name: string; in: string; required: boolean; schema: unknown }[];
+    };
+    expect(op.parameters.map((p) => [p.name, p.in, p.required])).toEqual([
+      ["from", "query", false],
+      ["to", "query", false],
+      ["group_by", "query", false],
+      ["metric", "query", false],
+    ]);
+    expect(op.parameters[0]?.schema).toEqual({ type: "string" });
   });
 
   it("points every $ref at a component schema that exists", async () => {

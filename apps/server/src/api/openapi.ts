@@ -14,10 +14,24 @@ import {
   docsAnswerSchema,
   docsAskRequestSchema,
   docsCitationSchema,
+  docsFeedbackReceiptSchema,
+  docsFeedbackRequestSchema,
   docsSearchHitSchema,
   docsSearchRequestSchema,
   docsSearchResponseSchema,
 } from "./docs-schemas.js";
+import {
+  experimentAnalysisSchema,
+  experimentSummarySchema,
+  experimentsResponseSchema,
+} from "./experiment-schemas.js";
+import {
+  metricDefinitionSchema,
+  metricDefinitionsSchema,
+  metricRowSchema,
+  metricsQuerySchema,
+  metricsReportSchema,
+} from "./measure-schemas.js";
 import { dependencyHealthSchema, errorBodySchema, instanceHealthSchema, userSchema } from "./schemas.js";
 import { suggestionReceiptSchema, suggestionReportSchema } from "./telemetry-schemas.js";
 
@@ -29,6 +43,8 @@ export interface ApiOperation {
   summary: string;
   /** Schema of the JSON request body (POST). */
   request?: ZodType;
+  /** Object schema of the query string (GET): each property becomes a `query` parameter. */
+  query?: z.ZodObject;
   /** Schema of the 200 response body; undefined for a free-form object. */
   response: ZodType | undefined;
 }
@@ -98,6 +114,36 @@ export const apiOperations: readonly ApiOperation[] = [
   },
   {
     method: "post",
+    path: "/api/kb/feedback",
+    operationId: "giveDocsFeedback",
+    summary: "`uplift kb feedback` as the token's user: a thumbs up or down on a stored answer.",
+    request: docsFeedbackRequestSchema,
+    response: docsFeedbackReceiptSchema,
+  },
+  {
+    method: "get",
+    path: "/api/measure/metrics",
+    operationId: "getMetrics",
+    summary: "`uplift measure metrics --json`: PR, DORA and Flow metrics per group over a window.",
+    query: metricsQuerySchema,
+    response: metricsReportSchema,
+  },
+  {
+    method: "get",
+    path: "/api/measure/definitions",
+    operationId: "getMetricDefinitions",
+    summary: "Every metric's unit, exact definition and the keys it can be grouped by.",
+    response: metricDefinitionsSchema,
+  },
+  {
+    method: "get",
+    path: "/api/experiments",
+    operationId: "listExperiments",
+    summary: "Experiments, newest first, with the analyses `uplift experiment analyze --save` stored.",
+    response: experimentsResponseSchema,
+  },
+  {
+    method: "post",
     path: "/api/telemetry/suggestions",
     operationId: "reportSuggestion",
     summary: "Reports what became of a gateway completion (shown, accepted with characters kept, rejected).",
@@ -117,6 +163,10 @@ const COMPONENT_SCHEMAS: readonly ZodType[] = [
   contextSnippetSchema,
   docsSearchHitSchema,
   docsCitationSchema,
+  metricRowSchema,
+  metricDefinitionSchema,
+  experimentAnalysisSchema,
+  experimentSummarySchema,
   ...apiOperations.flatMap((op) => [op.request, op.response].filter((s): s is ZodType => s !== undefined)),
 ];
 
@@ -143,6 +193,7 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       [op.method]: {
         operationId: op.operationId,
         summary: op.summary,
+        ...(op.query && { parameters: queryParameters(op.query) }),
         ...(op.request && {
           requestBody: {
             required: true,
@@ -183,6 +234,20 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       },
     },
   };
+}
+
+function queryParameters(schema: z.ZodObject): Record<string, unknown>[] {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const { description, ...fieldSchema } = z.toJSONSchema(field as ZodType, { io: "input" });
+    delete fieldSchema.$schema;
+    return {
+      name,
+      in: "query",
+      required: !(field as ZodType).safeParse(undefined).success,
+      ...(description && { description }),
+      schema: fieldSchema,
+    };
+  });
 }
 
 function jsonResponse(description: string, schema: Record<string, unknown>): Record<string, unknown> {

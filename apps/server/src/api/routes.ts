@@ -4,6 +4,8 @@ import { checkHealth } from "../check-health.js";
 import type { ServerDeps } from "../deps.js";
 import { createCodeRoutes } from "./code-routes.js";
 import { createDocsRoutes } from "./docs-routes.js";
+import { createExperimentRoutes } from "./experiment-routes.js";
+import { createMeasureRoutes } from "./measure-routes.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import type { InstanceHealthResponse, UserResponse } from "./schemas.js";
 import { createTelemetryRoutes } from "./telemetry-routes.js";
@@ -34,6 +36,8 @@ export function createApiRoutes(deps: ServerDeps, startedAt: Date): Hono<AppEnv>
   api.get("/openapi.json", (c) => c.json(openApiDocument));
   api.route("/code", createCodeRoutes(deps.code));
   api.route("/kb", createDocsRoutes(deps.docs));
+  api.route("/measure", createMeasureRoutes(deps.measure));
+  api.route("/experiments", createExperimentRoutes(deps.experiments));
   api.route("/telemetry", createTelemetryRoutes(deps.telemetry));
 
   return api;

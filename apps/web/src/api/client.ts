@@ -14,11 +14,31 @@ export class ApiError extends Error {
 }
 
 /** GET a JSON resource of the Uplift API with the bearer token; throws ApiError on failure. */
-export async function getJson<T>(path: string, token: string, signal?: AbortSignal): Promise<T> {
+export function getJson<T>(path: string, token: string, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>(path, token, { method: "GET" }, signal);
+}
+
+/** POST a JSON body to the Uplift API with the bearer token; throws ApiError on failure. */
+export function postJson<T>(path: string, token: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return requestJson<T>(
+    path,
+    token,
+    { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } },
+    signal,
+  );
+}
+
+async function requestJson<T>(
+  path: string,
+  token: string,
+  init: { method: string; body?: string; headers?: Record<string, string> },
+  signal?: AbortSignal,
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
-      headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
+      ...init,
+      headers: { ...init.headers, Authorization: `Bearer ${token}`, Accept: "application/json" },
       ...(signal ? { signal } : {}),
     });
   } catch (error) {

@@ -122,4 +122,12 @@ describe("ExperimentRepository", () => {
       'no experiment named "nope" (experiments: pilot)',
     );
   });
+
+  it("lists experiment names newest first", async () => {
+    const repository = new ExperimentRepository(store);
+    await repository.create({ ...design, name: "later" }, new Date("2026-04-01T00:00:00Z"));
+    const names = await repository.names();
+    expect(names[0]).toBe("later");
+    expect(names).toContain("pilot");
+  });
 });

@@ -67,6 +67,14 @@ export class ExperimentRepository {
     });
   }
 
+  /** Names of the stored experiments, newest first. */
+  async names(): Promise<string[]> {
+    const { rows } = await this.store.query<{ name: string }>(
+      "SELECT name FROM experiments ORDER BY created_at DESC, name",
+    );
+    return rows.map((row) => row.name);
+  }
+
   /** The experiment named `name`; NotFoundError (exit 2) listing the names there are. */
   async get(name: string): Promise<StoredExperiment> {
     const { rows } = await this.store.query<{

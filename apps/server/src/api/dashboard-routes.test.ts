@@ -1,0 +1,114 @@
+import { InputError } from "@uplift/core";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../create-app.js";
+import type { MeasureService } from "../services.js";
+import { TEST_TOKEN, TEST_USER, testServerDeps } from "../test-deps.js";
+import { recordingDocsService } from "../test-services.js";
+import type { MetricsQueryInput } from "./measure-schemas.js";
+
+const auth = { Authorization: `Bearer ${TEST_TOKEN}` };
+const post = (body: unknown) => ({
+  method: "POST",
+  headers: { ...auth, "Content-Type": "application/json" },
+  body: JSON.stringify(body),
+});
+
+describe("POST /api/kb/feedback", () => {
+  it("records the vote as the token's user", async () => {
+    const { service, users } = recordingDocsService();
+    const app = createApp(testServerDeps({ docs: service }));
+    const res = await app.request("/api/kb/feedback", post({ answer_id: "answer-1", vote: "up" }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      feedback_id: "feedback-1",
+      answer_id: "answer-1",
+      vote: "up",
+      user: "ada",
+    });
+    expect(users).toEqual([TEST_USER]);
+  });
+
+  it("refuses a vote that is neither up nor down, naming the field", async () => {
+    const { service } = recordingDocsService();
+    const app = createApp(testServerDeps({ docs: service }));
+    const res = await app.request("/api/kb/feedback", post({ answer_id: "a", vote: "meh" }));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain("field vote");
+  });
+});
+
+function recordingMeasure() {
+  const calls: MetricsQueryInput[] = [];
+  const service: MeasureService = {
+    async metrics(query) {
+      calls.push(query);
+      if (query.groupBy?.includes("planet"))
+        throw new InputError('group_by planet: "planet" is not one of …');
+      return { window: { from: null, to: null }, group_by: null, metrics: [], skipped: [] };
+    },
+    async definitions() {
+      return {
+        definitions: [{ name: "pr_merge_time", unit: "hours", definition: "…", groupable: ["week"] }],
+      };
+    },
+  };
+  return { service, calls };
+}
+
+describe("GET /api/measure", () => {
+  it("splits comma lists of the query string and answers the report", async () => {
+    const { service, calls } = recordingMeasure();
+    const app = createApp(testServerDeps({ measure: service }));
+    const res = await app.request(
+      "/api/measure/metrics?from=2026-01-01&group_by=author,week&metric=pr_merge_time,%20pr_size",
+      { headers: auth },
+    );
+    expect(res.status).toBe(200);
+    expect(calls).toEqual([
+      {
+        from: "2026-01-01",
+        to: undefined,
+        groupBy: ["author", "week"],
+        metrics: ["pr_merge_time", "pr_size"],
+      },
+    ]);
+    const definitions = await app.request("/api/measure/definitions", { headers: auth });
+    expect(((await definitions.json()) as { definitions: unknown[] }).definitions).toHaveLength(1);
+  });
+
+  it("answers 400 for a bad group key and 503 without the service", async () => {
+    const { service } = recordingMeasure();
+    const bad = await createApp(testServerDeps({ measure: service })).request(
+      "/api/measure/metrics?group_by=planet",
+      { headers: auth },
+    );
+    expect(bad.status).toBe(400);
+    const missing = await createApp(testServerDeps()).request("/api/measure/metrics", { headers: auth });
+    expect(missing.status).toBe(503);
+  });
+});
+
+describe("GET /api/experiments", () => {
+  it("answers the service's list, and 503 without it", async () => {
+    const experiments = {
+      list: async () => ({
+        experiments: [
+          {
+            name: "pilot",
+            arms: ["control", "treatment"],
+            starts_at: "2026-01-05T00:00:00.000Z",
+            created_at: "2026-01-04T00:00:00.000Z",
+            analyses: [],
+          },
+        ],
+      }),
+    };
+    const res = await createApp(testServerDeps({ experiments })).request("/api/experiments", {
+      headers: auth,
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { experiments: { name: string }[] }).experiments[0]?.name).toBe("pilot");
+    const missing = await createApp(testServerDeps()).request("/api/experiments", { headers: auth });
+    expect(missing.status).toBe(503);
+  });
+});
