@@ -125,6 +125,9 @@ describe("dashboard pages over a real store, in Chromium", () => {
 
   it("shows each metric's table, definition and weekly median trend", async () => {
     await page.getByTestId("nav-metrics").click();
+    // a reload of the page's own URL must reach the page, not the server's /metrics endpoint
+    await page.reload();
+    expect(new URL(page.url()).pathname).toBe("/measure");
     const merge = page.getByTestId("metric-pr_merge_time");
     await merge.waitFor();
     // Median of 2, 6 and 10 hours over the whole window.

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { indexRepositories } from "@uplift/code";
 import { createEmbedder, type Store, TokenRepository, UserRepository } from "@uplift/core";
 import {
+  analysisRecord,
   analyzeExperiment,
   ExperimentRepository,
   formatEffect,
@@ -88,7 +89,7 @@ export async function seedDemo(ctx: CliContext, progress: (line: string) => void
 
   await storeDemoExperiment(store, simulation);
   progress("analysing the simulated rollout (PR merge time, developer-clustered)…");
-  const experiment = await analyseMergeTime(simulation, path.join(dir, "merge-time.csv"));
+  const experiment = await analyseMergeTime(store, simulation, path.join(dir, "merge-time.csv"));
 
   const root = repositoryRoot();
   let kb: DemoSummary["kb"] = { skipped: "no repository checkout beside the CLI" };
@@ -148,7 +149,11 @@ export async function seedDemo(ctx: CliContext, progress: (line: string) => void
  * The reference rollout's headline metric on the simulated data: per merged PR after roll-out,
  * log merge hours on the arm, with each developer's pre-period geometric mean as covariate.
  */
-async function analyseMergeTime(simulation: Simulation, file: string): Promise<DemoSummary["experiment"]> {
+async function analyseMergeTime(
+  store: Store,
+  simulation: Simulation,
+  file: string,
+): Promise<DemoSummary["experiment"]> {
   const rollout = Date.parse(simulation.truth.rollout);
   const arms = new Map(simulation.assignments.map((a) => [a.unit, a.arm]));
   const hours = (pr: Simulation["prs"][number]) =>
@@ -171,7 +176,8 @@ async function analyseMergeTime(simulation: Simulation, file: string): Promise<D
   }
   const text = `${rows.join("\n")}\n`;
   await writeFile(file, text);
-  const data = prepareAnalysisData(parseCsvTable(text, file), {
+  const table = parseCsvTable(text, file);
+  const data = prepareAnalysisData(table, {
     outcome: "merge_hours",
     arm: "arm",
     treatment: "treatment",
@@ -181,6 +187,10 @@ async function analyseMergeTime(simulation: Simulation, file: string): Promise<D
     logCovariate: true,
   });
   const report = analyzeExperiment(data, { bootstrapReplicates: 500, seed: 1, confLevel: 0.95 });
+  await new ExperimentRepository(store).saveAnalysis(
+    DEMO_EXPERIMENT,
+    analysisRecord("pr_merge_time", table, data, report),
+  );
   const effect = report.effect;
   return {
     metric: "pr_merge_time",

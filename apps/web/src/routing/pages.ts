@@ -21,7 +21,8 @@ export const PAGES: readonly PageDef[] = [
   },
   {
     id: "metrics",
-    path: "/metrics",
+    // not "/metrics": that path is the Prometheus endpoint, so a reload or deep link would never reach the page
+    path: "/measure",
     label: "Metrics",
     available: true,
     purpose: "PR, DORA and Flow metrics over time, per team and per experiment arm.",

@@ -55,7 +55,11 @@ function Experiment({ experiment }: { experiment: ExperimentSummary }) {
       </p>
       {experiment.analyses.length === 0 ? (
         <p className="muted">
-          No stored analysis: <code>uplift experiment analyze {experiment.name} --save</code>.
+          No stored analysis:{" "}
+          <code>
+            uplift experiment analyze --data FILE … --experiment {experiment.name} --save --metric NAME
+          </code>
+          .
         </p>
       ) : (
         <table className="metric-rows">
