@@ -64,50 +64,58 @@ export async function assembleContext(request: ContextRequest, deps: ContextDeps
   const reader = new CodeIndexReader(deps.store);
   const located = await reader.locate(await realpath(absolute));
   const language = languageOf(absolute);
-  const parsed = await parseOpenFile(deps, language, text, request.file);
-  const near = identifiersNearCursor(text, offset).slice(0, MAX_IDENTIFIERS);
-  const [symbols, packages] = await Promise.all([
-    reader.symbolsNamed(lookupNames(near, parsed.imports)),
-    reader.packages(),
-  ]);
   const repo = located?.repo ?? "";
   const relativePath = located?.path ?? path.relative(process.cwd(), absolute).split(path.sep).join("/");
-  const definitions = rankDefinitions(
-    near,
-    {
-      repo: located?.repo,
-      path: relativePath,
-      language,
-      imports: parsed.imports,
-      namespace: parsed.namespace,
-    },
-    symbols,
-    packages,
-  ).slice(0, MAX_DEFINITIONS);
-  const candidates: ContextSnippet[] = await definitionSnippets(reader, definitions);
   const lines = text.split("\n");
-  if (parsed.importLines) {
-    const [first, last] = parsed.importLines;
-    candidates.push({
-      repo,
-      path: relativePath,
-      start_line: first,
-      end_line: last,
-      reason: "imports",
-      score: IMPORTS_SCORE,
-      text: lines.slice(first - 1, last).join("\n"),
-    });
-  }
-  candidates.push(
-    ...(await similarSnippets({
+  // the similar-snippet search (the slowest part, partly in LanceDB's threads) runs alongside
+  // parsing and definition look-up; candidates are concatenated in a fixed order as before
+  const [ownCandidates, similar] = await Promise.all([
+    definitionsAndImports(),
+    similarSnippets({
       reader,
       chunks: deps.chunks,
       lines,
       cursorLine: request.cursor.line,
       language,
       self: { repo: located?.repo, path: relativePath },
-    })),
-  );
+    }),
+  ]);
+  const candidates = [...ownCandidates, ...similar];
+
+  async function definitionsAndImports(): Promise<ContextSnippet[]> {
+    const parsed = await parseOpenFile(deps, language, text, request.file);
+    const near = identifiersNearCursor(text, offset).slice(0, MAX_IDENTIFIERS);
+    const [symbols, packages] = await Promise.all([
+      reader.symbolsNamed(lookupNames(near, parsed.imports)),
+      reader.packages(),
+    ]);
+    const definitions = rankDefinitions(
+      near,
+      {
+        repo: located?.repo,
+        path: relativePath,
+        language,
+        imports: parsed.imports,
+        namespace: parsed.namespace,
+      },
+      symbols,
+      packages,
+    ).slice(0, MAX_DEFINITIONS);
+    const own = await definitionSnippets(reader, definitions);
+    if (parsed.importLines) {
+      const [first, last] = parsed.importLines;
+      own.push({
+        repo,
+        path: relativePath,
+        start_line: first,
+        end_line: last,
+        reason: "imports",
+        score: IMPORTS_SCORE,
+        text: lines.slice(first - 1, last).join("\n"),
+      });
+    }
+    return own;
+  }
   const packed = packSnippets(candidates, request.budgetTokens, deps.counter);
   return { ...packed, tokenizer: deps.counter.name, repo, path: relativePath };
 }

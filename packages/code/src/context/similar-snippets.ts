@@ -34,12 +34,14 @@ export async function similarSnippets(options: {
   const window = lines.slice(Math.max(0, cursorLine - SIMILAR_WINDOW_LINES), cursorLine).join("\n");
   const windowWords = wordTokens(window);
   if (windowWords.size === 0) return [];
+  // BM25 runs in LanceDB's threads while the LSH query runs in the store: start both, then
+  // merge in a fixed order (LSH matches first, BM25 hits overriding) so the result is the same
+  const query = options.chunks ? identifiersOf(window).slice(-64).join(" ") : "";
+  const [{ matches }, hits] = await Promise.all([
+    findSimilarCode(options.reader, { code: window, language: options.language }, { threshold: 0.2, k: 20 }),
+    options.chunks && query ? options.chunks.search({ mode: "bm25", text: query, k: 20 }) : [],
+  ]);
   const found = new Map<string, { repo: string; path: string; start: number; end: number; code: string }>();
-  const { matches } = await findSimilarCode(
-    options.reader,
-    { code: window, language: options.language },
-    { threshold: 0.2, k: 20 },
-  );
   for (const { chunk } of matches)
     found.set(chunk.id, {
       repo: chunk.repo,
@@ -48,19 +50,15 @@ export async function similarSnippets(options: {
       end: chunk.end_line,
       code: chunk.content,
     });
-  if (options.chunks) {
-    const query = identifiersOf(window).slice(-64).join(" ");
-    const hits = query ? await options.chunks.search({ mode: "bm25", text: query, k: 20 }) : [];
-    for (const hit of hits) {
-      const row = hit.row;
-      found.set(hit.id, {
-        repo: row.repo ?? "",
-        path: row.path ?? "",
-        start: row.start_line ?? 0,
-        end: row.end_line ?? 0,
-        code: row.code ?? "",
-      });
-    }
+  for (const hit of hits) {
+    const row = hit.row;
+    found.set(hit.id, {
+      repo: row.repo ?? "",
+      path: row.path ?? "",
+      start: row.start_line ?? 0,
+      end: row.end_line ?? 0,
+      code: row.code ?? "",
+    });
   }
   const snippets: ContextSnippet[] = [];
   for (const candidate of found.values()) {

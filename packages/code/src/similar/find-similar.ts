@@ -1,4 +1,4 @@
-import type { CodeIndexReader, StoredChunk } from "../store/code-reader.js";
+import type { BandCandidate, CodeIndexReader, StoredChunk } from "../store/code-reader.js";
 import type { LanguageId } from "../walk/languages.js";
 import { normalisedTokens } from "./code-tokens.js";
 import {
@@ -43,23 +43,35 @@ export async function findSimilarCode(
   const tokens = normalisedTokens(query.code, query.language);
   if (tokens.length < MIN_TOKENS) return { matches: [], tooShort: true };
   const signature = minhashSignature(shingleHashes(tokens));
-  const candidates = await reader.chunksSharingBands(bandKeys(signature), options.candidates ?? 500);
-  const matches: SimilarMatch[] = [];
-  for (const chunk of candidates) {
-    if (!chunk.minhash || overlapsSelf(chunk, query.self)) continue;
-    const jaccard = estimateJaccard(signature, decodeSignature(chunk.minhash));
-    if (jaccard >= options.threshold) matches.push({ chunk, jaccard });
+  // candidates without content first: only the k kept need it
+  const candidates = await reader.chunkSignaturesSharingBands(bandKeys(signature), options.candidates ?? 500);
+  const scored: { candidate: BandCandidate; jaccard: number }[] = [];
+  for (const candidate of candidates) {
+    if (!candidate.minhash || overlapsSelf(candidate, query.self)) continue;
+    const jaccard = estimateJaccard(signature, decodeSignature(candidate.minhash));
+    if (jaccard >= options.threshold) scored.push({ candidate, jaccard });
   }
-  matches.sort(
+  scored.sort(
     (a, b) =>
       b.jaccard - a.jaccard ||
-      a.chunk.repo.localeCompare(b.chunk.repo) ||
-      a.chunk.path.localeCompare(b.chunk.path),
+      a.candidate.repo.localeCompare(b.candidate.repo) ||
+      a.candidate.path.localeCompare(b.candidate.path),
   );
+  const kept = scored.slice(0, options.k);
+  const stored = new Map((await reader.chunks(kept.map((m) => m.candidate.id))).map((c) => [c.id, c]));
+  const matches: SimilarMatch[] = [];
+  for (const { candidate, jaccard } of kept) {
+    const chunk = stored.get(candidate.id);
+    // a chunk re-indexed away between the two reads is simply not a match any more
+    if (chunk) matches.push({ chunk, jaccard });
+  }
   return { matches: matches.slice(0, options.k), tooShort: false };
 }
 
-function overlapsSelf(chunk: StoredChunk, self: SimilarQuery["self"]): boolean {
+function overlapsSelf(
+  chunk: Pick<StoredChunk, "repo" | "path" | "start_line" | "end_line">,
+  self: SimilarQuery["self"],
+): boolean {
   return (
     self !== undefined &&
     chunk.repo === self.repo &&

@@ -49,6 +49,14 @@ export interface StoredChunk {
   minhash: string | null;
 }
 
+/** An LSH candidate without its content: enough to estimate its similarity and place. */
+export type BandCandidate = Pick<
+  StoredChunk,
+  "id" | "repo" | "path" | "start_line" | "end_line" | "minhash"
+> & {
+  shared: number;
+};
+
 /** Read queries over the code index (docs/code.md). */
 export class CodeIndexReader {
   constructor(private readonly db: Queryable) {}
@@ -119,6 +127,25 @@ export class CodeIndexReader {
          WHERE band = ANY($1::bigint[]) GROUP BY chunk_id ORDER BY shared DESC, chunk_id LIMIT $2
        )
        SELECT c.id, c.repo, c.path, c.start_line, c.end_line, c.symbol, c.kind, c.language, c.content, c.minhash, h.shared
+       FROM hits h JOIN code_chunks c ON c.id = h.chunk_id
+       ORDER BY h.shared DESC, c.id`,
+      [bands, limit],
+    );
+    return rows;
+  }
+
+  /**
+   * The same candidates as `chunksSharingBands`, in the same order, without their content
+   * (which most callers only need for the few candidates they keep: fetch it with `chunks`).
+   */
+  async chunkSignaturesSharingBands(bands: readonly number[], limit = 500): Promise<BandCandidate[]> {
+    if (bands.length === 0) return [];
+    const { rows } = await this.db.query<BandCandidate>(
+      `WITH hits AS (
+         SELECT chunk_id, count(*)::int AS shared FROM code_chunk_bands
+         WHERE band = ANY($1::bigint[]) GROUP BY chunk_id ORDER BY shared DESC, chunk_id LIMIT $2
+       )
+       SELECT c.id, c.repo, c.path, c.start_line, c.end_line, c.minhash, h.shared
        FROM hits h JOIN code_chunks c ON c.id = h.chunk_id
        ORDER BY h.shared DESC, c.id`,
       [bands, limit],
