@@ -1,7 +1,7 @@
 import { NotFoundError, UnavailableError } from "@uplift/core";
 import type { TelemetryDay } from "../records.js";
+import { readImportCursor, writeImportCursor } from "../store/import-cursors.js";
 import type { GitHubImportContext } from "./context.js";
-import { readImportCursor, writeImportCursor } from "./cursor-store.js";
 import { mapCopilotUserDay } from "./map-copilot.js";
 import { copilotReportLinksSchema, copilotUserDaySchema } from "./payloads.js";
 import { writeRecords } from "./record-writer.js";

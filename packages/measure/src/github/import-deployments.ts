@@ -1,7 +1,7 @@
 import { NotFoundError } from "@uplift/core";
 import type { Deployment } from "../records.js";
+import { readImportCursor, writeImportCursor } from "../store/import-cursors.js";
 import { collect, type GitHubImportContext } from "./context.js";
-import { readImportCursor, writeImportCursor } from "./cursor-store.js";
 import { isDeploymentOpen, mapDeployment } from "./map-deployment.js";
 import { type DeploymentPayload, deploymentSchema, deploymentStatusSchema } from "./payloads.js";
 import { writeRecords } from "./record-writer.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { readImportCursor, writeImportCursor } from "../store/import-cursors.js";
 import type { GitHubImportContext } from "./context.js";
-import { readImportCursor, writeImportCursor } from "./cursor-store.js";
 import { type IncidentRules, isIncident, mapIncident } from "./map-incident.js";
 import { type IssuePayload, issueSchema } from "./payloads.js";
 import { writeRecords } from "./record-writer.js";

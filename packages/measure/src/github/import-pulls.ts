@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { PullRequest } from "../records.js";
+import { readImportCursor, writeImportCursor } from "../store/import-cursors.js";
 import { collect, type GitHubImportContext } from "./context.js";
-import { readImportCursor, writeImportCursor } from "./cursor-store.js";
 import { mapPullRequest } from "./map-pull-request.js";
 import {
   type IssuePayload,

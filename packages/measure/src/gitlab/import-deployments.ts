@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { collect } from "../github/context.js";
-import { readImportCursor, writeImportCursor } from "../github/cursor-store.js";
 import { writeRecords } from "../github/record-writer.js";
 import { scanUpdatedSince, startCursor, type UpdatedSinceCursor } from "../github/updated-since-scan.js";
+import { readImportCursor, writeImportCursor } from "../store/import-cursors.js";
 import type { GitLabContext } from "./context.js";
 import { mapGitLabDeployment } from "./map-deployment.js";
 import { environmentSchema, type GitLabDeploymentPayload, gitlabDeploymentSchema } from "./payloads.js";

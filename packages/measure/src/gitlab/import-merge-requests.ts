@@ -1,10 +1,10 @@
 import { NotFoundError } from "@uplift/core";
 import { z } from "zod";
 import { collect } from "../github/context.js";
-import { readImportCursor, writeImportCursor } from "../github/cursor-store.js";
 import { writeRecords } from "../github/record-writer.js";
 import { scanUpdatedSince, startCursor, type UpdatedSinceCursor } from "../github/updated-since-scan.js";
 import type { PullRequest } from "../records.js";
+import { readImportCursor, writeImportCursor } from "../store/import-cursors.js";
 import type { GitLabContext } from "./context.js";
 import { mapMergeRequest } from "./map-merge-request.js";
 import {
