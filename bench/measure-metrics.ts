@@ -4,8 +4,11 @@
  * and by author-week (`--group-by author,week`), on PGlite and on the local PostgreSQL. Bar (issue 4): each report under 5 s, memory under 2 GiB.
  * Run after `npx tsc -b`:
  *   node bench/measure-metrics.ts [prs=1000000] [pglite|postgres|both]
+ * Each report runs in a fresh child process (`… report TARGET GROUP_BY|- [FROM TO]`), so its time and
+ * peak RSS are those of one `uplift measure metrics` run.
  * Data is generated in SQL (fixed seed) so that the figures measure the metrics, not the load.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -81,37 +84,63 @@ async function seed(store: Store): Promise<number> {
   return performance.now() - started;
 }
 
-async function bench(driver: string, store: Store): Promise<void> {
+/** One report in this process (a child of the bench): prints "ms rows metrics maxRSS-MiB" as JSON. */
+async function report(target: string, groupByArg: string, from?: string, to?: string): Promise<void> {
+  const store = target.startsWith("postgres")
+    ? await openStore({ url: target, dataDir: "/unused" })
+    : await openStore({ dataDir: target });
+  try {
+    const groupBy = groupByArg === "-" ? undefined : (groupByArg.split(",") as GroupBy[]);
+    const started = performance.now();
+    const result = await metricsReport(store, { groupBy, from, to });
+    const ms = performance.now() - started;
+    const metrics = new Set(result.metrics.map((m) => m.name)).size;
+    const rssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+    console.log(JSON.stringify({ ms, rows: result.metrics.length, metrics, rssMiB }));
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Seeds, then runs each report in a fresh process, as `uplift measure metrics` runs: its peak RSS
+ * is the report's own (PGlite keeps the WASM memory the seeding grew to).
+ */
+async function bench(driver: string, store: Store, target: string): Promise<void> {
   await store.migrate([...coreMigrations, ...measureMigrations]);
   const seedMs = await seed(store);
+  await store.close();
   console.log(
     `${driver}: seeded ${PRS.toLocaleString()} PRs, ${DEPLOYMENTS.toLocaleString()} deployments in ${(seedMs / 1000).toFixed(1)} s`,
   );
-  const groupings: (GroupBy | GroupBy[] | undefined)[] = [undefined, "author", "week", ["author", "week"]];
-  for (const groupBy of groupings) {
-    const started = performance.now();
-    const report = await metricsReport(store, { groupBy });
-    const ms = performance.now() - started;
-    const names = new Set(report.metrics.map((m) => m.name));
+  const runs: [string, string[]][] = [
+    ["all metrics", ["-"]],
+    ["all metrics --group-by author", ["author"]],
+    ["all metrics --group-by week", ["week"]],
+    ["all metrics --group-by author,week", ["author,week"]],
+    ["all metrics --group-by author, one quarter", ["author", "2025-01-01", "2025-03-31"]],
+  ];
+  for (const [label, args] of runs) {
+    const out = execFileSync(process.execPath, [import.meta.filename, "report", target, ...args], {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    });
+    const { ms, rows, metrics, rssMiB } = JSON.parse(out.trim().split("\n").pop() as string);
     console.log(
-      `${driver}: all metrics${groupBy ? ` --group-by ${[groupBy].flat().join(",")}` : ""}: ${(ms / 1000).toFixed(2)} s, ` +
-        `${report.metrics.length.toLocaleString()} rows, ${names.size} metrics, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`,
+      `${driver}: ${label}: ${(ms / 1000).toFixed(2)} s, ${rows.toLocaleString()} rows, ${metrics} metrics, peak RSS ${rssMiB} MiB`,
     );
   }
-  const started = performance.now();
-  await metricsReport(store, { groupBy: "author", from: "2025-01-01", to: "2025-03-31" });
-  console.log(
-    `${driver}: all metrics --group-by author, one quarter: ${((performance.now() - started) / 1000).toFixed(2)} s`,
-  );
 }
 
+if (process.argv[2] === "report") {
+  await report(process.argv[3] as string, process.argv[4] as string, process.argv[5], process.argv[6]);
+  process.exit(0);
+}
 if (which !== "postgres") {
   const dir = process.env.KEEP_DIR ?? mkdtempSync(path.join(tmpdir(), "bench-measure-"));
-  const store = await openStore({ dataDir: dir });
   try {
-    await bench("pglite", store);
+    await bench("pglite", await openStore({ dataDir: dir }), dir);
   } finally {
-    await store.close();
     if (!process.env.KEEP_DIR) rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -119,14 +148,10 @@ if (which !== "pglite") {
   const schema = `bench_measure_${process.pid}`;
   const admin = await openStore({ url: SERVER_URL, dataDir: "/unused" });
   await admin.query(`CREATE SCHEMA ${schema}`);
-  const store = await openStore({
-    url: `${SERVER_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    dataDir: "/unused",
-  });
+  const url = `${SERVER_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   try {
-    await bench("postgres", store);
+    await bench("postgres", await openStore({ url, dataDir: "/unused" }), url);
   } finally {
-    await store.close();
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.close();
   }

@@ -28,7 +28,8 @@ export function groupOf(options: ResolvedOptions, subject: Subject, anchorMs: nu
   return values.join(GROUP_SEPARATOR);
 }
 
-function groupValue(
+/** The value of one `--group-by` key for a subject, or undefined when it has none. */
+export function groupValue(
   key: GroupBy,
   options: ResolvedOptions,
   subject: Subject,

@@ -1,6 +1,7 @@
-import { GroupedValues } from "./duration-rows.js";
 import type { CommitFact, DeploymentFact } from "./facts.js";
-import { groupOf, inWindow } from "./grouping.js";
+import { groupIndex } from "./group-index.js";
+import { inWindow } from "./grouping.js";
+import { IndexedValues } from "./indexed-values.js";
 import { isProductionSuccess } from "./production.js";
 import { measureSpan, type SpanExclusion } from "./span.js";
 import { DURATION_LOG_FLOOR_HOURS } from "./summary.js";
@@ -27,7 +28,6 @@ export const leadTimeForChange: MetricDefinition = {
   definition,
   groupable: ["author", "team", "repo", "week", "arm"],
   compute(inputs, options) {
-    const values = new GroupedValues();
     const linked = inputs.deploymentCommits;
     if (!linked) {
       return [
@@ -42,16 +42,33 @@ export const leadTimeForChange: MetricDefinition = {
         },
       ];
     }
+    // one item per (deployment, commit) link, grouped through one index (300k links by author-week)
+    const shipped: DeploymentFact[] = [];
+    const commitsOf: CommitFact[] = [];
+    const times: (number | SpanExclusion)[] = [];
     for (const deployment of inputs.deployments) {
       if (!isProductionSuccess(deployment, options) || !inWindow(options, deployment.finished)) continue;
       const commits = linked.get(deployment.id) ?? [];
-      const times = leadTimesForDeployment(deployment, commits);
-      for (const [i, hours] of times.entries()) {
-        const commit = commits[i] as CommitFact;
-        const group = groupOf(options, { login: commit.author, repo: deployment.repo }, deployment.finished);
-        if (typeof hours === "number") values.add(group, hours);
-        else values.exclude(group, hours);
+      for (const [i, hours] of leadTimesForDeployment(deployment, commits).entries()) {
+        shipped.push(deployment);
+        commitsOf.push(commits[i] as CommitFact);
+        times.push(hours);
       }
+    }
+    const { names, ids } = groupIndex(
+      options,
+      times.length,
+      (i, subject) => {
+        subject.login = (commitsOf[i] as CommitFact).author;
+        subject.repo = (shipped[i] as DeploymentFact).repo;
+      },
+      (i) => (shipped[i] as DeploymentFact).finished,
+    );
+    const values = new IndexedValues(names, times.length);
+    for (let i = 0; i < times.length; i++) {
+      const hours = times[i] as number | SpanExclusion;
+      if (typeof hours === "number") values.add(ids[i] as number, hours);
+      else values.exclude(ids[i] as number, hours);
     }
     return values.rows(
       { name: "lead_time_for_change", unit: "hours", definition },

@@ -1,7 +1,7 @@
-import { GroupedValues } from "./duration-rows.js";
 import type { PrFact } from "./facts.js";
 import { inWindow } from "./grouping.js";
-import { prAnchor, prGroups } from "./pr-groups.js";
+import { IndexedValues } from "./indexed-values.js";
+import { prAnchor, prGroupIndex } from "./pr-groups.js";
 import { measureSpan, type SpanExclusion } from "./span.js";
 import { DURATION_LOG_FLOOR_HOURS } from "./summary.js";
 import type { MetricDefinition, MetricInputs, MetricRow, ResolvedOptions } from "./types.js";
@@ -38,11 +38,12 @@ function prDuration(name: string, what: string, span: PrSpan): MetricDefinition 
     definition,
     groupable: ["author", "team", "repo", "week", "arm"],
     compute(inputs: MetricInputs, options: ResolvedOptions): MetricRow[] {
-      const values = new GroupedValues();
-      const groups = prGroups(inputs.prs, options);
-      for (const [i, pr] of inputs.prs.entries()) {
+      const { names, ids } = prGroupIndex(inputs.prs, options);
+      const values = new IndexedValues(names, inputs.prs.length);
+      for (let i = 0; i < inputs.prs.length; i++) {
+        const pr = inputs.prs[i] as PrFact;
         if (!inWindow(options, prAnchor(pr))) continue;
-        const group = groups[i];
+        const group = ids[i] as number;
         const excluded = Number.isNaN(pr.merged) ? "not_merged" : prExclusion(pr, options);
         if (excluded) {
           values.exclude(group, excluded);

@@ -1,7 +1,8 @@
-import { GroupedValues } from "./duration-rows.js";
+import type { PrFact } from "./facts.js";
 import { inWindow } from "./grouping.js";
+import { IndexedValues } from "./indexed-values.js";
 import { prExclusion } from "./pr-flow.js";
-import { prGroups } from "./pr-groups.js";
+import { prGroupIndex } from "./pr-groups.js";
 import type { MetricDefinition } from "./types.js";
 
 const definition =
@@ -16,11 +17,12 @@ export const prSize: MetricDefinition = {
   definition,
   groupable: ["author", "team", "repo", "week", "arm"],
   compute(inputs, options) {
-    const values = new GroupedValues();
-    const groups = prGroups(inputs.prs, options);
-    for (const [i, pr] of inputs.prs.entries()) {
+    const { names, ids } = prGroupIndex(inputs.prs, options);
+    const values = new IndexedValues(names, inputs.prs.length);
+    for (let i = 0; i < inputs.prs.length; i++) {
+      const pr = inputs.prs[i] as PrFact;
       if (Number.isNaN(pr.merged) || !inWindow(options, pr.merged)) continue;
-      const group = groups[i];
+      const group = ids[i] as number;
       const excluded = prExclusion(pr, options) ?? (Number.isNaN(pr.size) ? "missing_size" : undefined);
       if (excluded) values.exclude(group, excluded);
       else values.add(group, pr.size);

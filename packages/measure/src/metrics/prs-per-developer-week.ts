@@ -1,6 +1,7 @@
-import { countExclusion, type Exclusions, inWindow, sortedGroups } from "./grouping.js";
+import type { PrFact } from "./facts.js";
+import { countExclusion, type Exclusions, inWindow } from "./grouping.js";
 import { prExclusion } from "./pr-flow.js";
-import { prGroups } from "./pr-groups.js";
+import { prGroupIndex } from "./pr-groups.js";
 import { ALL_GROUP, type MetricDefinition, type MetricRow } from "./types.js";
 import { effectivePeriod, weekBounds, weeksIn } from "./window-span.js";
 
@@ -9,6 +10,9 @@ const definition =
   "with ≥ 1 merged PR in the group; weeks = ISO weeks (UTC) touched by the window (--from/--to, else first to last " +
   "merge in the data), 1 under --group-by week. Bots and drafts excluded as in PR-flow metrics. n = merged PRs.";
 
+/** Shared by every row that excluded nothing (an author-week report has hundreds of thousands). */
+const NONE_EXCLUDED: Exclusions = Object.freeze({}) as Exclusions;
+
 /** prs_per_developer_week: throughput per active developer and week. */
 export const prsPerDeveloperWeek: MetricDefinition = {
   name: "prs_per_developer_week",
@@ -16,55 +20,86 @@ export const prsPerDeveloperWeek: MetricDefinition = {
   definition,
   groupable: ["author", "team", "repo", "week", "arm"],
   compute(inputs, options) {
-    const groups = new Map<
-      string,
-      { prs: number; developers: Set<string>; excluded: Exclusions; anchor: number }
-    >();
-    const ungrouped: Exclusions = {};
-    const anchors: number[] = [];
-    const prGroupNames = prGroups(inputs.prs, options);
-    for (const [i, pr] of inputs.prs.entries()) {
+    const { names, ids } = prGroupIndex(inputs.prs, options);
+    const groupCount = names.length;
+    const prs = new Int32Array(groupCount);
+    // the group's first merge (its week under --group-by week); NaN: the group has no row
+    const anchor = new Float64Array(groupCount).fill(Number.NaN);
+    const excluded: (Exclusions | undefined)[] = new Array(groupCount);
+    // distinct developers per group: the first one by number, a set only once a second one appears
+    const authorNumbers = new Map<string, number>();
+    const firstAuthor = new Int32Array(groupCount).fill(-1);
+    const moreAuthors = new Map<number, Set<number>>();
+    let minMerged = Number.POSITIVE_INFINITY;
+    let maxMerged = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < inputs.prs.length; i++) {
+      const pr = inputs.prs[i] as PrFact;
       if (Number.isNaN(pr.merged) || !inWindow(options, pr.merged)) continue;
-      const group = prGroupNames[i];
-      if (group === undefined) {
-        countExclusion(ungrouped, "no_group");
+      const group = ids[i] as number;
+      if (group < 0) continue; // no group (e.g. outside the experiment under arm): no row
+      if (Number.isNaN(anchor[group] as number)) anchor[group] = pr.merged;
+      const reason = prExclusion(pr, options);
+      if (reason) {
+        let counts = excluded[group];
+        if (counts === undefined) {
+          counts = {};
+          excluded[group] = counts;
+        }
+        countExclusion(counts, reason);
         continue;
       }
-      let entry = groups.get(group);
-      if (!entry) {
-        entry = { prs: 0, developers: new Set(), excluded: {}, anchor: pr.merged };
-        groups.set(group, entry);
+      prs[group] = (prs[group] as number) + 1;
+      let author = authorNumbers.get(pr.author);
+      if (author === undefined) {
+        author = authorNumbers.size;
+        authorNumbers.set(pr.author, author);
       }
-      const excluded = prExclusion(pr, options);
-      if (excluded) {
-        countExclusion(entry.excluded, excluded);
-        continue;
+      const first = firstAuthor[group] as number;
+      if (first < 0) firstAuthor[group] = author;
+      else if (first !== author) {
+        let set = moreAuthors.get(group);
+        if (set === undefined) {
+          set = new Set([first]);
+          moreAuthors.set(group, set);
+        }
+        set.add(author);
       }
-      entry.prs++;
-      entry.developers.add(pr.author);
-      anchors.push(pr.merged);
+      if (pr.merged < minMerged) minMerged = pr.merged;
+      if (pr.merged > maxMerged) maxMerged = pr.merged;
     }
-    if (!options.grouped && !groups.has(ALL_GROUP))
-      groups.set(ALL_GROUP, { prs: 0, developers: new Set(), excluded: {}, anchor: Number.NaN });
-    const period = effectivePeriod(options.fromMs, options.toMs, anchors);
-    return sortedGroups(groups).map(([group, entry]): MetricRow => {
+    // the period depends on the first and last merge only
+    const period = effectivePeriod(
+      options.fromMs,
+      options.toMs,
+      minMerged <= maxMerged ? [minMerged, maxMerged] : [],
+    );
+    const rows: MetricRow[] = [];
+    const row = (group: string, n: number, developers: number, first: number, excludedHere: Exclusions) => {
       let weeks = period ? weeksIn(period[0], period[1]) : 0;
       if (options.byWeek) {
-        const [start, end] = weekBounds(entry.anchor);
+        const [start, end] = weekBounds(first);
         weeks = period ? weeksIn(Math.max(start, period[0]), Math.min(end, period[1])) : 1;
       }
-      const developerWeeks = entry.developers.size * weeks;
-      return {
+      const developerWeeks = developers * weeks;
+      rows.push({
         name: "prs_per_developer_week",
         group,
-        value: developerWeeks > 0 ? entry.prs / developerWeeks : null,
+        value: developerWeeks > 0 ? n / developerWeeks : null,
         unit: "prs/developer-week",
-        n: entry.prs,
-        developers: entry.developers.size,
+        n,
+        developers,
         weeks,
-        excluded: entry.excluded,
+        excluded: excludedHere,
         definition,
-      };
-    });
+      });
+    };
+    for (let g = 0; g < groupCount; g++) {
+      const first = anchor[g] as number;
+      if (Number.isNaN(first)) continue;
+      const developers = moreAuthors.get(g)?.size ?? ((firstAuthor[g] as number) < 0 ? 0 : 1);
+      row(names[g] as string, prs[g] as number, developers, first, excluded[g] ?? NONE_EXCLUDED);
+    }
+    if (!options.grouped && rows.length === 0) row(ALL_GROUP, 0, 0, Number.NaN, NONE_EXCLUDED);
+    return rows;
   },
 };

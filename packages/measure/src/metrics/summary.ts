@@ -22,17 +22,33 @@ export function summarize(values: readonly number[], logFloor: number): Distribu
   if (n === 0) return { n, median: null, p75: null, p90: null, mean: null, mean_log: null };
   // author-week reports summarise hundreds of thousands of small groups: a typed array only pays off when large
   const sorted = n > 32 ? Float64Array.from(values).sort() : [...values].sort(ascending);
+  return summarizeSorted(sorted, 0, n, logFloor);
+}
+
+/**
+ * `summarize` of the run `sorted[start..end)`, already in ascending order: grouped reports sort
+ * every group's values in one buffer and summarise each run in place (no array per group).
+ */
+export function summarizeSorted(
+  sorted: ArrayLike<number>,
+  start: number,
+  end: number,
+  logFloor: number,
+): DistributionSummary {
+  const n = end - start;
+  if (n <= 0) return { n: 0, median: null, p75: null, p90: null, mean: null, mean_log: null };
   let sum = 0;
   let sumLog = 0;
-  for (const value of sorted) {
+  for (let i = start; i < end; i++) {
+    const value = sorted[i] as number;
     sum += value;
     sumLog += Math.log(Math.max(value, logFloor));
   }
   return {
     n,
-    median: quantileOfSorted(sorted, 0.5),
-    p75: quantileOfSorted(sorted, 0.75),
-    p90: quantileOfSorted(sorted, 0.9),
+    median: quantileOfRun(sorted, start, n, 0.5),
+    p75: quantileOfRun(sorted, start, n, 0.75),
+    p90: quantileOfRun(sorted, start, n, 0.9),
     mean: sum / n,
     mean_log: sumLog / n,
   };
@@ -42,10 +58,15 @@ const ascending = (a: number, b: number) => a - b;
 
 /** Type-7 quantile of sorted values (Hyndman & Fan 1996; as @uplift/stats `quantile`, R and `percentile_cont`). */
 export function quantileOfSorted(sorted: ArrayLike<number>, p: number): number {
-  const h = (sorted.length - 1) * p;
+  return quantileOfRun(sorted, 0, sorted.length, p);
+}
+
+/** Type-7 quantile of the sorted run of `n` values starting at `start`. */
+function quantileOfRun(sorted: ArrayLike<number>, start: number, n: number, p: number): number {
+  const h = (n - 1) * p;
   const lo = Math.floor(h);
-  const below = sorted[lo] as number;
-  if (lo + 1 >= sorted.length) return below;
-  const above = sorted[lo + 1] as number;
+  const below = sorted[start + lo] as number;
+  if (lo + 1 >= n) return below;
+  const above = sorted[start + lo + 1] as number;
   return Math.min(above, below + (h - lo) * (above - below));
 }

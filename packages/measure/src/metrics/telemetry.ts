@@ -18,7 +18,24 @@ interface Totals {
   activeUsers: Set<string>;
 }
 
+const totalsCache = new WeakMap<readonly TelemetryFact[], WeakMap<ResolvedOptions, Map<string, Totals>>>();
+
+/** The totals per group, computed once per report and read by the four metrics built on them. */
 function totalsByGroup(telemetry: readonly TelemetryFact[], options: ResolvedOptions): Map<string, Totals> {
+  let byOptions = totalsCache.get(telemetry);
+  if (!byOptions) {
+    byOptions = new WeakMap();
+    totalsCache.set(telemetry, byOptions);
+  }
+  let totals = byOptions.get(options);
+  if (!totals) {
+    totals = computeTotals(telemetry, options);
+    byOptions.set(options, totals);
+  }
+  return totals;
+}
+
+function computeTotals(telemetry: readonly TelemetryFact[], options: ResolvedOptions): Map<string, Totals> {
   const groups = new Map<string, Totals>();
   for (const day of telemetry) {
     if (!inWindow(options, day.day)) continue;

@@ -5,7 +5,7 @@ import { looksLikeBot } from "../metrics/facts.js";
 import type { MetricInputs } from "../metrics/types.js";
 import { tableExists } from "./catalog.js";
 import { canonicalLogin, loadIdentityMap } from "./identities.js";
-import { loadPacked } from "./packed-columns.js";
+import { loadPacked, loadPackedByBlocks } from "./packed-columns.js";
 
 /** The window of a load: [fromMs, toMs), unbounded where absent. */
 export interface LoadWindow {
@@ -67,10 +67,11 @@ async function loadPrs(
   botLogins: ReadonlySet<string>,
   withIds: boolean,
 ): Promise<PrFact[]> {
-  const packed = await loadPacked(
+  const packed = await loadPackedByBlocks(
     db,
-    `prs WHERE (merged_at >= $1::timestamptz AND merged_at < $2::timestamptz)
-            OR (merged_at IS NULL AND created_at >= $1::timestamptz AND created_at < $2::timestamptz)`,
+    "prs",
+    `(merged_at >= $1::timestamptz AND merged_at < $2::timestamptz)
+      OR (merged_at IS NULL AND created_at >= $1::timestamptz AND created_at < $2::timestamptz)`,
     [
       ...(withIds ? [{ name: "id", sql: "id", type: "text" as const }] : []),
       { name: "repo", sql: "repo", type: "text" },
