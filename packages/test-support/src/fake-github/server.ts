@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "../listen-loopback.js";
 import { type RouteAnswer, route } from "./routes.js";
 import type { FakeGitHub, FakeGitHubOptions, GitHubScript, RecordedGitHubRequest } from "./types.js";
 
@@ -106,8 +106,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       res.end(JSON.stringify({ message: `fake GitHub failed: ${String(error)}` }));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(server);
+  origin = listening.origin;
   return {
     url: `${origin}${prefix}`,
     data: options.data,
@@ -115,11 +115,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     script: (...added) => {
       for (const s of added) scripts.push({ ...s, left: s.times ?? 1 });
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: listening.close,
   };
 }
 

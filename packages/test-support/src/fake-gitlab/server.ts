@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "../listen-loopback.js";
 import { type GitLabAnswer, gitlabRoute } from "./routes.js";
 import type { FakeGitLab, FakeGitLabOptions, GitLabScript, RecordedGitLabRequest } from "./types.js";
 
@@ -79,8 +79,8 @@ export async function startFakeGitLab(options: FakeGitLabOptions): Promise<FakeG
       res.end(JSON.stringify({ message: `fake GitLab failed: ${String(error)}` }));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(server);
+  origin = listening.origin;
   return {
     url: origin,
     data: options.data,
@@ -88,11 +88,7 @@ export async function startFakeGitLab(options: FakeGitLabOptions): Promise<FakeG
     script: (...added) => {
       for (const s of added) scripts.push({ ...s, left: s.times ?? 1 });
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: listening.close,
   };
 }
 
