@@ -18,6 +18,18 @@ export {
   importGitHub,
 } from "./github/index.js";
 export { type ImportGitLabOptions, type ImportGitLabResult, importGitLab } from "./gitlab/index.js";
+export {
+  DEFAULT_IDENTITY_SOURCE,
+  type ExportIdentitiesResult,
+  exportIdentities,
+  findUnresolvedIdentities,
+  IDENTITY_FILE_COLUMNS,
+  type IdentityFileRow,
+  type ImportIdentitiesResult,
+  identityFileRows,
+  importIdentities,
+  parseIdentityTable,
+} from "./identities/index.js";
 export { type CellType, readCell } from "./import/cell.js";
 export { type ImportFileResult, importFile } from "./import/import-file.js";
 export { IMPORT_KINDS, type ImportKind, KIND_SPECS, type KindSpec, tableColumns } from "./import/kinds.js";

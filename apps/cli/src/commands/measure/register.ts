@@ -66,6 +66,20 @@ export function registerMeasureCommands(program: Command): void {
     .option("--api-url <url>", "GitLab URL for self-managed instances")
     .option("--production-env <regex>", "deployment environments that are production")
     .action(lazy(async () => (await import("./import-gitlab.js")).importGitLabCommand));
+  const identities = measure
+    .command("identities")
+    .description("review the identity mapping (Git emails, forge logins, survey ids → developer login)");
+  withGlobalOptions(identities.command("export"))
+    .description(
+      "write alias,login,source (sorted by login, then alias) plus unresolved names with an empty login",
+    )
+    .requiredOption("--out <file>", "the CSV file to write")
+    .action(lazy(async () => (await import("./identities.js")).exportIdentitiesCommand));
+  withGlobalOptions(identities.command("import <file>"))
+    .description(
+      "upsert an alias,login[,source] CSV in one transaction; rows with an empty login are skipped",
+    )
+    .action(lazy(async () => (await import("./identities.js")).importIdentitiesCommand));
   withGlobalOptions(measure.command("metrics"))
     .description("compute the metrics (definitions in docs/measure.md) per group and window")
     .option("--from <date>", "first day (YYYY-MM-DD, UTC, inclusive) or an ISO 8601 time")
