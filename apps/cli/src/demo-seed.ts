@@ -164,7 +164,9 @@ async function analyseMergeTime(
   const preLogs = new Map<string, number[]>();
   for (const pr of eligible) {
     if (Date.parse(pr.created_at) >= rollout) continue;
-    preLogs.set(pr.author, [...(preLogs.get(pr.author) ?? []), Math.log(hours(pr))]);
+    const logs = preLogs.get(pr.author) ?? [];
+    logs.push(Math.log(hours(pr)));
+    preLogs.set(pr.author, logs);
   }
   const rows = ["developer,arm,pre_hours,merge_hours"];
   for (const pr of eligible) {

@@ -1,5 +1,5 @@
-import { InputError, type Store } from "@uplift/core";
-import { GROUP_KEYS, type GroupBy, METRICS, metricsReport } from "@uplift/measure";
+import type { Store } from "@uplift/core";
+import { METRICS, metricsReport, parseGroupBy } from "@uplift/measure";
 import type { MeasureService } from "@uplift/server";
 
 /**
@@ -12,7 +12,7 @@ export function createMeasureService(store: Store): MeasureService {
       metricsReport(store, {
         from: query.from,
         to: query.to,
-        groupBy: groupKeys(query.groupBy),
+        groupBy: parseGroupBy(query.groupBy, "group_by"),
         metrics: query.metrics,
       }),
     definitions: async () => ({
@@ -24,15 +24,4 @@ export function createMeasureService(store: Store): MeasureService {
       })),
     }),
   };
-}
-
-function groupKeys(keys: string[] | undefined): GroupBy[] | undefined {
-  if (keys === undefined) return undefined;
-  for (const key of keys) {
-    if (!(GROUP_KEYS as readonly string[]).includes(key))
-      throw new InputError(`group_by ${keys.join(",")}: "${key}" is not one of ${GROUP_KEYS.join(", ")}`);
-  }
-  if (new Set(keys).size !== keys.length)
-    throw new InputError(`group_by ${keys.join(",")}: a key is repeated`);
-  return keys as GroupBy[];
 }

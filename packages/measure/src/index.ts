@@ -49,6 +49,7 @@ export {
 } from "./metrics/facts.js";
 export { NO_ARM, NO_TEAM } from "./metrics/grouping.js";
 export { isoWeek } from "./metrics/iso-week.js";
+export { parseGroupBy } from "./metrics/parse-group-by.js";
 export { computeMetrics, METRICS, metricByName, type SkippedMetric } from "./metrics/registry.js";
 export { measureSpan, type SpanExclusion } from "./metrics/span.js";
 export { type DistributionSummary, summarize } from "./metrics/summary.js";

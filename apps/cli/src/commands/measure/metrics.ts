@@ -1,12 +1,11 @@
 import { InputError } from "@uplift/core";
 import {
   explainMetric,
-  GROUP_KEYS,
-  type GroupBy,
   type MetricExplanation,
   type MetricRow,
   type MetricsReport,
   metricsReport,
+  parseGroupBy,
 } from "@uplift/measure";
 import { withContext } from "../../context.js";
 import type { GlobalOptions } from "../../options.js";
@@ -32,7 +31,10 @@ export async function metricsCommand(global: GlobalOptions, options: MetricsOpti
   const query = {
     from: options.from,
     to: options.to,
-    groupBy: parseGroupBy(options.groupBy),
+    groupBy: parseGroupBy(
+      options.groupBy?.split(",").map((key) => key.trim()),
+      "--group-by",
+    ),
     metrics: options.metric?.flatMap((m) => m.split(",")).filter(Boolean),
     experiment: options.experiment,
     includeDrafts: options.includeDrafts,
@@ -57,18 +59,6 @@ export async function metricsCommand(global: GlobalOptions, options: MetricsOpti
     if (options.csv) await writeCsv(options.csv, report.metrics);
     ctx.print(report, renderReport);
   });
-}
-
-/** `--group-by author` or several keys, `--group-by author,week` (one row per author-week). */
-function parseGroupBy(value: string | undefined): GroupBy[] | undefined {
-  if (value === undefined) return undefined;
-  const keys = value.split(",").map((key) => key.trim());
-  for (const key of keys) {
-    if (!(GROUP_KEYS as readonly string[]).includes(key))
-      throw new InputError(`--group-by ${value}: "${key}" is not one of ${GROUP_KEYS.join(", ")}`);
-  }
-  if (new Set(keys).size !== keys.length) throw new InputError(`--group-by ${value}: a key is repeated`);
-  return keys as GroupBy[];
 }
 
 function parseHours(value: string | undefined): number | undefined {
