@@ -20,7 +20,7 @@ import {
   searchCode,
   TreeSitterLoader,
 } from "@uplift/code";
-import { coreMigrations, openSearchIndex, openStore, silentLogger } from "@uplift/core";
+import { coreMigrations, createLogger, openSearchIndex, openStore, silentLogger } from "@uplift/core";
 
 const REPOS = Number(process.argv[2] ?? 20);
 const FILES = Number(process.argv[3] ?? 60);
@@ -106,7 +106,8 @@ for (let r = 0; r < REPOS; r++) {
 const totalFiles = REPOS * (FILES + 2);
 console.log(`synthetic org: ${REPOS} repos, ${totalFiles} files, ${totalLines} lines in ${work}`);
 
-const logger = silentLogger();
+// BENCH_LOG=info shows the index's own timings (e.g. "search indexes up to date") on stderr
+const logger = process.env.BENCH_LOG ? createLogger({ level: process.env.BENCH_LOG }) : silentLogger();
 const store = await openStore({ dataDir: path.join(work, "data"), logger });
 await store.migrate([...coreMigrations, ...codeMigrations]);
 const searchIndex = await openSearchIndex({ dataDir: path.join(work, "data"), logger });

@@ -11,7 +11,7 @@ import {
 import { TreeSitterLoader } from "../parse/tree-sitter-loader.js";
 import { CodeIndexWriter } from "../store/code-writer.js";
 import { type SkipReason, vendoredReason } from "../walk/file-filters.js";
-import { listRepositoryFiles } from "../walk/list-files.js";
+import { listRepositories, type RepositoryListing } from "../walk/list-files.js";
 import { readSourceFile } from "../walk/read-source.js";
 import { type CodeChunkRowMetadata, openCodeChunks } from "./chunk-table.js";
 import { contentHash, type PreparedFile, prepareFile } from "./prepare-file.js";
@@ -77,8 +77,12 @@ export async function indexRepositories(roots: readonly string[], deps: IndexDep
     rebuild: true,
   });
   const repositories: RepositoryIndexReport[] = [];
-  for (const root of roots) {
-    repositories.push(await indexRepository(root, { ...deps, loader, writer, table, force: rebuilt }));
+  const listings = await listRepositories(roots);
+  for (const [i, root] of roots.entries()) {
+    const listing = listings[i] as RepositoryListing;
+    repositories.push(
+      await indexRepository(root, listing, { ...deps, loader, writer, table, force: rebuilt }),
+    );
   }
   await table.ensureIndexes();
   return { repositories, embedder: deps.embedder?.modelId };
@@ -91,8 +95,11 @@ interface RepoDeps extends IndexDeps {
   force: boolean;
 }
 
-async function indexRepository(rootArgument: string, deps: RepoDeps): Promise<RepositoryIndexReport> {
-  const listing = await listRepositoryFiles(rootArgument);
+async function indexRepository(
+  rootArgument: string,
+  listing: RepositoryListing,
+  deps: RepoDeps,
+): Promise<RepositoryIndexReport> {
   const root = await realpath(rootArgument);
   const repo = await deps.writer.ensureRepo(root, listing.source);
   const stored = deps.force ? new Map<string, string>() : await deps.writer.storedHashes(repo.name);
