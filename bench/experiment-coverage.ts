@@ -62,6 +62,7 @@ function simulate(rng: Rng, meanEffect: number, effectSd: number, withCovariate:
     covariate: withCovariate ? [] : undefined,
     treated: [],
     unitIndex: [],
+    sourceRows: [],
     units: [],
     excluded: { missing_outcome: 0, missing_covariate: 0, other_arms: 0, outside_period: 0 },
     outcomeValues: { zero: 0, negative: 0 },
@@ -81,6 +82,7 @@ function simulate(rng: Rng, meanEffect: number, effectSd: number, withCovariate:
       data.covariate?.push(pre);
       data.treated.push(treated);
       data.unitIndex.push(d);
+      data.sourceRows.push(data.sourceRows.length);
     }
     data.units.push({ id: `d${d}`, treated, rows });
   }

@@ -104,6 +104,12 @@ describe("dashboard pages over a real store, in Chromium", () => {
       "SELECT user_login, vote FROM kb_feedback",
     );
     expect(rows).toEqual([{ user_login: "ada", vote: "up" }]);
+
+    // ada (group finance) sees every source with its size and last sync
+    await page.getByTestId("kb-sources").waitFor();
+    const sources = await page.getByTestId("kb-source").allTextContents();
+    expect(sources.map((row) => row.split("jsonl")[0])).toEqual(["finance · finance", "handbook", "wiki"]);
+    expect(sources[2]).toContain("succeeded");
   });
 
   it("searches code and finds code similar to a result", async () => {
@@ -143,6 +149,17 @@ describe("dashboard pages over a real store, in Chromium", () => {
     expect(await page.getByTestId("metric-pr_merge_time").locator("tbody th").allTextContents()).toEqual([
       "ada",
       "bob",
+    ]);
+    // drill-down: ada's two PRs behind her median, newest first, with what each contributed
+    await page.getByTestId("drill-pr_merge_time-ada").click();
+    const records = page.getByTestId("records-pr_merge_time").getByTestId("metric-record");
+    await records.first().waitFor();
+    const rows = await records.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+    );
+    expect(rows.map((cells) => [cells[0]?.split(" ")[1], cells[2]])).toEqual([
+      ["p3", "10"],
+      ["p1", "2"],
     ]);
     await page.screenshot({ path: "/tmp/uplift-dashboard-metrics.png", fullPage: true });
   });

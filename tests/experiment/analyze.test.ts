@@ -104,3 +104,67 @@ describe("uplift experiment analyze", () => {
     expect(result.stderr).toContain("--cluster-bootstrap many: expected an integer");
   });
 });
+
+describe("uplift experiment analyze --by (CSV)", () => {
+  it("adds effects by a column of the file, with an omnibus test, and refuses an unknown column", () => {
+    const dir = tempDir("uplift-exp-by-");
+    const file = path.join(dir, "by.csv");
+    const rows = readFileSync(SMALL, "utf8").trim().split("\n");
+    // a team column: developers in pairs alternate between two teams (arms alternate by developer)
+    const withTeam = [
+      `${rows[0]},team`,
+      ...rows
+        .slice(1)
+        .map((line) => `${line},${Math.floor(Number(line.split(",")[1]?.slice(3)) / 2) % 2 ? "web" : "api"}`),
+    ];
+    writeFileSync(file, `${withTeam.join("\n")}\n`);
+    const result = analyze(file, "--log-outcome", "--by", "team", "--cluster-bootstrap", "0", "--json");
+    expect(result.status, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(out.heterogeneity[0].by).toBe("team");
+    expect(out.heterogeneity[0].subgroups.map((g: { value: string }) => g.value)).toEqual(["api", "web"]);
+    expect(out.heterogeneity[0].omnibus.df1).toBe(1);
+    const bad = analyze(file, "--log-outcome", "--by", "nope");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/nope/);
+  });
+});
+
+describe("uplift experiment analyze --kind survey (CSV)", () => {
+  it("compares Likert answers by arm from a CSV with an arm column", () => {
+    const dir = tempDir("uplift-exp-survey-");
+    const file = path.join(dir, "survey.csv");
+    const rows = ["dev,arm,item,value"];
+    for (let i = 0; i < 20; i++) {
+      const arm = i % 2 ? "treatment" : "control";
+      rows.push(`d${i},${arm},faster,${arm === "treatment" ? 4 + (i % 3 === 0 ? 1 : 0) : 2 + (i % 3)}`);
+    }
+    writeFileSync(file, `${rows.join("\n")}\n`);
+    const result = runCli([
+      "experiment",
+      "analyze",
+      "--kind",
+      "survey",
+      "--data",
+      file,
+      "--arm",
+      "arm",
+      "--unit",
+      "dev",
+      "--treatment",
+      "treatment",
+      "--control",
+      "control",
+      "--json",
+    ]);
+    expect(result.status, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout);
+    expect(out.items[0]).toMatchObject({
+      item: "faster",
+      treatment: { n: 10, agree: 10 },
+      control: { n: 10 },
+    });
+    expect(out.items[0].mann_whitney.method).toBe("normal");
+    expect(out.items[0].mann_whitney.p_value).toBeLessThan(0.01);
+  });
+});

@@ -110,6 +110,21 @@ describe("uplift kb (end to end)", () => {
     expect(feedback).toMatchObject({ answer_id: answer.answer_id, vote: "up", user: "ann" });
     expect(uplift("kb", "feedback", "no-such-answer", "up").status).toBe(2);
     expect(uplift("kb", "feedback", answer.answer_id, "sideways").status).toBe(2);
+
+    // the vote becomes a judged query that kb eval runs on
+    const set = json("kb", "feedback-set", "--out", "feedback-set");
+    expect(set).toMatchObject({ queries: 1, judgments: 1, relevant: 1, votes: 1, tied: 0 });
+    const report = json(
+      "kb",
+      "eval",
+      "--queries",
+      set.files.queries,
+      "--qrels",
+      set.files.qrels,
+      "--as",
+      "ann",
+    );
+    expect(report).toMatchObject({ n_queries: 1, "recall@10": 1, "mrr@10": 1 });
   });
 
   it("evaluates retrieval against qrels (nDCG@10, Recall@10, MRR@10)", () => {

@@ -71,10 +71,12 @@ describe("uplift measure (built CLI)", () => {
     ]);
   });
 
-  it("rejects workitems, unknown metrics and arm grouping without an experiment with exit 2", () => {
+  it("rejects a PR file as workitems, unknown metrics and arm grouping without an experiment with exit 2", () => {
     const workitems = uplift("measure", "import", "csv", "--kind", "workitems", "prs.csv");
     expect(workitems.status).toBe(2);
-    expect(workitems.stderr).toMatch(/workitems: work item import is not available yet/);
+    expect(workitems.stderr).toMatch(
+      /prs\.csv line 1 \(header\): missing required columns type, resolved_at for --kind workitems/,
+    );
     expect(uplift("measure", "metrics", "--metric", "nope").status).toBe(2);
     const arm = uplift("measure", "metrics", "--group-by", "arm");
     expect(arm.status).toBe(2);

@@ -15,8 +15,10 @@ import {
   TokenRepository,
   UserRepository,
 } from "@uplift/core";
+import { experimentMigrations } from "@uplift/experiment";
 import { addSource, kbMigrations, syncKnowledgeBase } from "@uplift/kb";
 import { type RunningServer, type ServerDeps, startServer } from "@uplift/server";
+import { tuneMigrations } from "@uplift/tune";
 import { createServerServices } from "../../apps/cli/src/server-services.js";
 import { TelemetryWriter, telemetryMigrations } from "../../packages/core/src/telemetry/index.js";
 import { writeFixtureOrg } from "../code/fixture-org.js";
@@ -43,7 +45,15 @@ export async function buildOrg(): Promise<Org> {
   const logger = silentLogger();
   const repos = writeFixtureOrg(path.join(dir, "org"));
   const store = await openStore({ dataDir: path.join(dir, "data"), logger });
-  await store.migrate([...coreMigrations, ...telemetryMigrations, ...kbMigrations, ...codeMigrations]);
+  await store.migrate([
+    ...coreMigrations,
+    ...telemetryMigrations,
+    ...kbMigrations,
+    ...codeMigrations,
+    // the gateway reads model routes (tune) of experiment arms (experiment) on every call
+    ...experimentMigrations,
+    ...tuneMigrations,
+  ]);
   const index = await openSearchIndex({ dataDir: path.join(dir, "data"), logger });
   await indexRepositories([repos.lib as string, repos.app as string], {
     store,

@@ -1,5 +1,7 @@
 import { createEmbedder, type JobQueue } from "@uplift/core";
 import { registerKbSyncJob } from "@uplift/kb";
+import { registerCampaignJob } from "@uplift/upkeep";
+import { campaignJobDeps } from "./commands/upkeep/campaign-job-deps.js";
 import type { CliContext } from "./context.js";
 
 /**
@@ -12,4 +14,5 @@ export function registerJobs(ctx: CliContext, queue: JobQueue): void {
     index: await ctx.searchIndex(),
     embedder: createEmbedder(ctx.config.embedder, { logger: ctx.logger }),
   }));
+  registerCampaignJob(queue, campaignJobDeps(ctx));
 }

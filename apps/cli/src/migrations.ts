@@ -3,6 +3,8 @@ import { coreMigrations, forgeMigrations, type Migration, telemetryMigrations } 
 import { experimentMigrations } from "@uplift/experiment";
 import { kbMigrations } from "@uplift/kb";
 import { measureMigrations } from "@uplift/measure";
+import { tuneMigrations } from "@uplift/tune";
+import { upkeepMigrations } from "@uplift/upkeep";
 
 /** Every package's migrations; the store applies the pending ones in id order on open. */
 export const allMigrations: readonly Migration[] = [
@@ -13,4 +15,6 @@ export const allMigrations: readonly Migration[] = [
   ...experimentMigrations,
   ...kbMigrations,
   ...codeMigrations,
+  ...tuneMigrations,
+  ...upkeepMigrations,
 ];

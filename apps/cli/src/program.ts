@@ -3,6 +3,9 @@ import { registerCodeCommands } from "./commands/code/register.js";
 import { registerExperimentCommands } from "./commands/experiment/register.js";
 import { registerKbCommands } from "./commands/kb/register.js";
 import { registerMeasureCommands } from "./commands/measure/register.js";
+import { registerModelCommands } from "./commands/model/register.js";
+import { registerTuneCommands } from "./commands/tune/register.js";
+import { registerUpkeepCommands } from "./commands/upkeep/register.js";
 import { lazy, withGlobalOptions } from "./options.js";
 
 export function buildProgram(): Command {
@@ -60,6 +63,9 @@ export function buildProgram(): Command {
   registerExperimentCommands(program);
   registerKbCommands(program);
   registerCodeCommands(program);
+  registerTuneCommands(program);
+  registerModelCommands(program);
+  registerUpkeepCommands(program);
 
   program.addOption(new Option("--as <login>", "answer read commands as this user (ACLs)").hideHelp());
   return program;

@@ -1,5 +1,5 @@
 import type { Embedder, LlmProvider, Logger, SearchIndex, Store } from "@uplift/core";
-import { askKnowledgeBase, KbSearcher, type Reader, recordFeedback } from "@uplift/kb";
+import { askKnowledgeBase, KbSearcher, type Reader, recordFeedback, SourceRepository } from "@uplift/kb";
 import type { AuthenticatedUser, DocsService } from "@uplift/server";
 
 export interface DocsServiceDeps {
@@ -37,6 +37,30 @@ export function createDocsService(deps: DocsServiceDeps): DocsService {
       ),
     feedback: ({ answerId, vote, comment, user }) =>
       recordFeedback(deps.store, answerId, vote, readerOf(user), comment),
+    sources: async ({ user }) => {
+      const statuses = await new SourceRepository(deps.store).statuses();
+      const readable = statuses.filter(
+        (s) => s.acl.length === 0 || s.acl.some((g) => user.groups.includes(g)),
+      );
+      return {
+        sources: readable.map((s) => ({
+          name: s.name,
+          type: s.type,
+          documents: s.documents,
+          chunks: s.chunks,
+          acl: [...s.acl],
+          last_sync: s.lastSync
+            ? {
+                status: s.lastSync.status,
+                started_at: s.lastSync.startedAt.toISOString(),
+                finished_at: s.lastSync.finishedAt?.toISOString() ?? null,
+                errors: s.lastSync.errors,
+              }
+            : null,
+          last_success_at: s.lastSuccessAt?.toISOString() ?? null,
+        })),
+      };
+    },
   };
 }
 

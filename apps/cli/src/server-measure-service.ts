@@ -1,5 +1,5 @@
 import type { Store } from "@uplift/core";
-import { METRICS, metricsReport, parseGroupBy } from "@uplift/measure";
+import { explainMetric, metricDefinitions, metricsReport, parseGroupBy } from "@uplift/measure";
 import type { MeasureService } from "@uplift/server";
 
 /**
@@ -15,13 +15,23 @@ export function createMeasureService(store: Store): MeasureService {
         groupBy: parseGroupBy(query.groupBy, "group_by"),
         metrics: query.metrics,
       }),
-    definitions: async () => ({
-      definitions: METRICS.map(({ name, unit, definition, groupable }) => ({
-        name,
-        unit,
-        definition,
-        groupable: [...groupable],
-      })),
-    }),
+    definitions: async () => ({ definitions: metricDefinitions() }),
+    explain: async ({ metric, query, group, limit }) => {
+      const explanation = await explainMetric(
+        store,
+        metric,
+        { from: query.from, to: query.to, groupBy: parseGroupBy(query.groupBy, "group_by") },
+        group,
+      );
+      const records = [...explanation.records].sort((a, b) => (b.at ?? "").localeCompare(a.at ?? ""));
+      return {
+        name: explanation.name,
+        unit: explanation.unit,
+        definition: explanation.definition,
+        values: explanation.values,
+        records: records.slice(0, limit),
+        total_records: records.length,
+      };
+    },
   };
 }

@@ -1,10 +1,19 @@
 import { createEmbedder, createLlmProvider, type Embedder, type LlmProvider } from "@uplift/core";
-import type { CodeService, DocsService, ExperimentsService, MeasureService } from "@uplift/server";
+import type {
+  CampaignsService,
+  CodeService,
+  DocsService,
+  ExperimentsService,
+  MeasureService,
+  ModelsService,
+} from "@uplift/server";
 import type { CliContext } from "./context.js";
+import { createCampaignsService } from "./server-campaigns-service.js";
 import { createCodeService } from "./server-code-service.js";
 import { createDocsService } from "./server-docs-service.js";
 import { createExperimentsService } from "./server-experiments-service.js";
 import { createMeasureService } from "./server-measure-service.js";
+import { createModelsService } from "./server-models-service.js";
 
 /** The ServerDeps fields `uplift serve` adds for code, docs and the gateway. */
 export interface ServerServices {
@@ -12,6 +21,8 @@ export interface ServerServices {
   docs: DocsService;
   measure: MeasureService;
   experiments: ExperimentsService;
+  models: ModelsService;
+  campaigns: CampaignsService;
   llm?: LlmProvider;
   embedder?: Embedder;
   /** Releases the model (a local GGUF holds memory); call after the server has stopped. */
@@ -31,14 +42,22 @@ export async function createServerServices(
   const embedder = createEmbedder(ctx.config.embedder, { logger: ctx.logger });
   const llm = createLlmProvider(ctx.config.llm, { logger: ctx.logger });
   const logger = ctx.logger;
+  const models = createModelsService({
+    store,
+    config: ctx.config,
+    logger: logger.child({ component: "models" }),
+  });
   return {
     code: createCodeService({ store, searchIndex, embedder, logger: logger.child({ component: "code" }) }),
     docs: createDocsService({ store, searchIndex, embedder, llm, logger: logger.child({ component: "kb" }) }),
     measure: createMeasureService(store),
     experiments: createExperimentsService(store),
+    models,
+    campaigns: createCampaignsService({ store, dataDir: ctx.config.data_dir, logger }),
     ...(llm && { llm }),
     ...(embedder && { embedder }),
     close: async () => {
+      await models.close();
       await llm?.close();
     },
   };

@@ -1,10 +1,12 @@
 import type { Config, Embedder, LlmProvider, Logger } from "@uplift/core";
 import type {
+  CampaignsService,
   CodeService,
   DocsService,
   ExperimentsService,
   GatewayTelemetry,
   MeasureService,
+  ModelsService,
 } from "./services.js";
 
 /** The user an API token reads as (DESIGN: every route reads as the token's user). */
@@ -43,6 +45,10 @@ export interface ServerDeps {
   measure?: MeasureService;
   /** Experiments and their stored analyses: `/api/experiments`. Absent: 503. */
   experiments?: ExperimentsService;
+  /** The model registry: `/api/models`, and the gateway's routing of experiment arms to models. Absent: 503 / the configured model. */
+  models?: ModelsService;
+  /** Upkeep campaigns: `/api/campaigns`. Absent: 503. */
+  campaigns?: CampaignsService;
   /** The configured model behind `/v1/completions` and `/v1/chat/completions`; absent: context only. */
   llm?: LlmProvider;
   /** The configured embedder behind `/v1/embeddings`; absent: 501. */

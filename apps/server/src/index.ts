@@ -1,4 +1,9 @@
 export type {
+  CampaignRepoResponse,
+  CampaignSummaryResponse,
+  CampaignsResponse,
+} from "./api/campaign-schemas.js";
+export type {
   CodeContextRequest,
   CodeContextResponse,
   CodeSearchRequest,
@@ -13,6 +18,7 @@ export type {
   MetricsQueryInput,
   MetricsReportResponse,
 } from "./api/measure-schemas.js";
+export type { ModelMetricComparison, ModelsResponse } from "./api/model-schemas.js";
 export { apiOperations, buildOpenApiDocument } from "./api/openapi.js";
 export type { ErrorBodyResponse, InstanceHealthResponse, UserResponse } from "./api/schemas.js";
 export type { AppEnv } from "./app-env.js";
@@ -22,6 +28,7 @@ export type { AuthenticatedUser, DependencyHealth, ServerDeps } from "./deps.js"
 export { CONTEXT_ONLY_MODEL, NO_MODEL_NOTE } from "./gateway/completions.js";
 export { MCP_TOOLS } from "./mcp/mcp-tools.js";
 export type {
+  CampaignsService,
   CodeContextQuery,
   CodeService,
   CodeSimilarQuery,
@@ -30,6 +37,8 @@ export type {
   GatewayTelemetry,
   GatewayTelemetryEvent,
   MeasureService,
+  ModelsService,
+  RoutedModel,
   SuggestionTelemetryEvent,
 } from "./services.js";
 export { type RunningServer, type StartServerOptions, startServer } from "./start-server.js";

@@ -1,16 +1,25 @@
+import type { LlmProvider } from "@uplift/core";
+import type { CampaignsResponse } from "./api/campaign-schemas.js";
 import type {
   CodeContextResponse,
   CodeSearchResponse,
   CodeSimilarResponse,
   FimModelName,
 } from "./api/code-schemas.js";
-import type { DocsAnswer, DocsFeedbackReceipt, DocsSearchResponse } from "./api/docs-schemas.js";
+import type {
+  DocsAnswer,
+  DocsFeedbackReceipt,
+  DocsSearchResponse,
+  DocsSourcesResponse,
+} from "./api/docs-schemas.js";
 import type { ExperimentsResponse } from "./api/experiment-schemas.js";
 import type {
   MetricDefinitionsResponse,
+  MetricExplanationResponse,
   MetricsQueryInput,
   MetricsReportResponse,
 } from "./api/measure-schemas.js";
+import type { ModelsResponse } from "./api/model-schemas.js";
 import type { AuthenticatedUser } from "./deps.js";
 
 /**
@@ -69,6 +78,8 @@ export interface DocsService {
     comment?: string | undefined;
     user: AuthenticatedUser;
   }): Promise<DocsFeedbackReceipt>;
+  /** Sources with their documents, chunks and last sync; a source with an ACL only for its groups' members. */
+  sources(query: { user: AuthenticatedUser }): Promise<DocsSourcesResponse>;
 }
 
 /** Engineering metrics over the store (`uplift measure metrics --json`). */
@@ -77,6 +88,13 @@ export interface MeasureService {
   metrics(query: MetricsQueryInput): Promise<MetricsReportResponse>;
   /** Every metric's unit, exact definition and the keys it can be grouped by. */
   definitions(): Promise<MetricDefinitionsResponse>;
+  /** One metric's values and, newest first, up to `limit` records behind them (`--explain`). */
+  explain(query: {
+    metric: string;
+    query: MetricsQueryInput;
+    group?: string | undefined;
+    limit: number;
+  }): Promise<MetricExplanationResponse>;
 }
 
 /**
@@ -110,6 +128,9 @@ export interface GatewayTelemetryEvent {
   language: string | null;
   client: string | null;
   error_code: string | null;
+  /** The experiment and arm whose model route answered; null (or absent) when the configured model did. */
+  experiment?: string | null;
+  arm?: string | null;
 }
 
 /** Version 1 of core's `suggestionEventSchema`. */
@@ -126,4 +147,35 @@ export interface SuggestionTelemetryEvent {
 export interface ExperimentsService {
   /** Every experiment, newest first, with its stored analyses in metric order. */
   list(): Promise<ExperimentsResponse>;
+}
+
+/**
+ * The model registry (`uplift model promote|list|route`, implemented over @uplift/tune and the
+ * experiment assignments by the composition root).
+ */
+export interface ModelsService {
+  /** Registered versions, gate decisions and arm routes. */
+  list(): Promise<ModelsResponse>;
+  /**
+   * The model a developer's experiment arm is routed to, or undefined: the configured model
+   * then answers. Must be fast (the gateway asks on every call) and must not throw for a user
+   * without an assignment.
+   */
+  routeFor(login: string): Promise<RoutedModel | undefined>;
+}
+
+/** A registered model serving one experiment arm. */
+export interface RoutedModel {
+  llm: LlmProvider;
+  /** Registry name and version. */
+  name: string;
+  version: number;
+  experiment: string;
+  arm: string;
+}
+
+/** Upkeep campaigns (`uplift upkeep campaign status --json` for each), implemented over @uplift/upkeep. */
+export interface CampaignsService {
+  /** Every campaign, newest first. */
+  list(): Promise<CampaignsResponse>;
 }

@@ -100,6 +100,27 @@ export function recordingDocsService() {
       users.push(user);
       return { feedback_id: "feedback-1", answer_id: answerId, vote, user: user.login };
     },
+    async sources({ user }) {
+      users.push(user);
+      return {
+        sources: [
+          {
+            name: "handbook",
+            type: "markdown",
+            documents: 3,
+            chunks: 7,
+            acl: [],
+            last_sync: {
+              status: "succeeded",
+              started_at: "2026-11-01T10:00:00.000Z",
+              finished_at: "2026-11-01T10:00:02.000Z",
+              errors: 0,
+            },
+            last_success_at: "2026-11-01T10:00:02.000Z",
+          },
+        ],
+      };
+    },
   };
   return { service, users };
 }

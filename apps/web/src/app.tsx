@@ -4,10 +4,12 @@ import type { User } from "./api/types.js";
 import { LoginPage } from "./auth/login-page.js";
 import { tokenStore } from "./auth/token-store.js";
 import { Shell } from "./layout/shell.js";
+import { CampaignsPage } from "./pages/campaigns/campaigns-page.js";
 import { CodePage } from "./pages/code/code-page.js";
 import { ExperimentsPage } from "./pages/experiments/experiments-page.js";
 import { KnowledgePage } from "./pages/knowledge/knowledge-page.js";
 import { MetricsPage } from "./pages/metrics/metrics-page.js";
+import { ModelsPage } from "./pages/models/models-page.js";
 import { NotAvailablePage } from "./pages/not-available-page.js";
 import { OverviewPage } from "./pages/overview-page.js";
 import { pageForPath } from "./routing/pages.js";
@@ -88,6 +90,8 @@ export function App() {
       {page.id === "code" && <CodePage token={auth.token} onUnauthorized={expired} />}
       {page.id === "metrics" && <MetricsPage token={auth.token} onUnauthorized={expired} />}
       {page.id === "experiments" && <ExperimentsPage token={auth.token} onUnauthorized={expired} />}
+      {page.id === "models" && <ModelsPage token={auth.token} onUnauthorized={expired} />}
+      {page.id === "campaigns" && <CampaignsPage token={auth.token} onUnauthorized={expired} />}
       {!page.available && <NotAvailablePage page={page} />}
     </Shell>
   );

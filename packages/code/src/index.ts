@@ -32,6 +32,8 @@ export {
   indexRepositories,
   type RepositoryIndexReport,
 } from "./index/index-repositories.js";
+export { type Ecosystem, isManifest, type PackageName, packageNamesOf } from "./packages/manifests.js";
+export { type ModuleTarget, moduleTargets, type RepoPackage } from "./packages/resolve-module.js";
 export { parseSource } from "./parse/parse-source.js";
 export { TreeSitterLoader } from "./parse/tree-sitter-loader.js";
 export type { CodeImport, CodeSymbol, ParsedFile, SymbolKind } from "./parse/types.js";
@@ -56,4 +58,14 @@ export {
   shingleHashes,
 } from "./similar/minhash.js";
 export { CodeIndexReader, type LocatedFile } from "./store/code-reader.js";
+export {
+  contentSkipReason,
+  generatedNameReason,
+  isBinary,
+  MAX_FILE_BYTES,
+  type SkipReason,
+  vendoredReason,
+} from "./walk/file-filters.js";
 export { type LanguageId, languageOf, lineCommentOf } from "./walk/languages.js";
+export { listRepositoryFiles, type RepositoryListing } from "./walk/list-files.js";
+export { readSourceFile, type SourceFile, type SourceRead } from "./walk/read-source.js";

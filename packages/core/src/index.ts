@@ -109,6 +109,20 @@ export {
   type StopOptions,
 } from "./queue/index.js";
 export {
+  addCounts,
+  applySpans,
+  highEntropySpans,
+  piiSpans,
+  type Redaction,
+  type RedactionSpan,
+  type RedactOptions,
+  redactText,
+  redactTexts,
+  secretlintSpans,
+  shannonEntropy,
+  shortRuleId,
+} from "./redact/index.js";
+export {
   compileFilter,
   type FilterScalar,
   type ReadableByOptions,

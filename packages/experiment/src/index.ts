@@ -22,6 +22,8 @@ export type { AnalysisPeriod, AnalysisSpec } from "./analysis/analysis-spec.js";
 export { effectSentence, formatAnalysisText, formatEffect, formatPValue } from "./analysis/analysis-text.js";
 export type { AnalyzeOptions } from "./analysis/analyze-experiment.js";
 export { analyzeExperiment } from "./analysis/analyze-experiment.js";
+export type { Heterogeneity, SubgroupEffect } from "./analysis/subgroup-effects.js";
+export { subgroupEffects } from "./analysis/subgroup-effects.js";
 export type { CsvTable } from "./csv/csv-table.js";
 export { columnIndex, parseCsvTable, readCsvTable } from "./csv/csv-table.js";
 export type { StagedFile } from "./csv/write-csv.js";
@@ -43,6 +45,11 @@ export { assignLate } from "./design/late-assignment.js";
 export { seedStream } from "./design/seed-stream.js";
 export type { StratumVariable } from "./design/strata.js";
 export { formatStratify, parseStratify } from "./design/strata.js";
+export type { DidEstimate, DidOptions, DidReport } from "./did/did-analysis.js";
+export { analyzeDid } from "./did/did-analysis.js";
+export type { DidPanel, DidSpec } from "./did/did-data.js";
+export { prepareDidPanel } from "./did/did-data.js";
+export { formatDidText } from "./did/did-text.js";
 export { experimentMigrations } from "./migrations.js";
 export type { DurationRow, PowerOptions, PowerReport } from "./power/power-analysis.js";
 export { powerAnalysis } from "./power/power-analysis.js";
@@ -55,3 +62,36 @@ export type { ReportInput } from "./report/render-report.js";
 export { renderExperimentReport } from "./report/render-report.js";
 export type { Multiplicity } from "./report/report-summary.js";
 export { multiplicity, summarySentences } from "./report/report-summary.js";
+export { standardErrorFromP, summaryMatchedSample } from "./reproduction/summary-matched-sample.js";
+export type {
+  GuardrailSetting,
+  StoredAnalysisOptions,
+  StoredAnalysisReport,
+  StoredMetricAnalysis,
+} from "./stored/analyze-stored.js";
+export { analyzeStoredMetrics } from "./stored/analyze-stored.js";
+export type { GuardrailRow, GuardrailVerdict } from "./stored/guardrail-verdict.js";
+export { guardrailRow } from "./stored/guardrail-verdict.js";
+export { formatStoredAnalysisText } from "./stored/stored-analysis-text.js";
+export { storedSurveyAnswers, storedTelemetryDays } from "./stored/stored-feedback.js";
+export type { StoredMetricRow, StoredMetricRows, StoredRowsOptions } from "./stored/stored-metric-rows.js";
+export { storedMetricRows } from "./stored/stored-metric-rows.js";
+export type { FeedbackColumns } from "./survey/feedback-csv.js";
+export { surveyAnswersFromCsv, telemetryDaysFromCsv } from "./survey/feedback-csv.js";
+export { formatSurveyText, formatTelemetryText } from "./survey/feedback-text.js";
+export type {
+  LikertAnswer,
+  LikertArmSummary,
+  LikertItemAnalysis,
+  SurveyAnalysis,
+  SurveyOptions,
+} from "./survey/likert-analysis.js";
+export { analyzeSurvey } from "./survey/likert-analysis.js";
+export type {
+  ArmTelemetry,
+  TelemetryAnalysis,
+  TelemetryDayRow,
+  TelemetryOptions,
+  WeeklyTelemetry,
+} from "./telemetry/acceptance-analysis.js";
+export { ACCEPTANCE_DEFINITION, analyzeTelemetry } from "./telemetry/acceptance-analysis.js";

@@ -4,7 +4,8 @@ import type { Migration } from "@uplift/core";
  * Schema changes of @uplift/experiment, ids "experiment/NNNN_name", applied by the CLI's
  * composition root. `experiment_assignments` is what @uplift/measure joins to group metrics by arm;
  * a unit keeps its row (and arm) after it leaves: intention to treat. `experiment_analyses` holds
- * the analyses saved for the HTML report (one per metric, replaced when re-analysed).
+ * the analyses saved for the HTML report (one per metric, replaced when re-analysed);
+ * `experiment_feedback` the saved survey and telemetry analyses (one of each kind).
  */
 export const experimentMigrations: readonly Migration[] = [
   {
@@ -48,6 +49,18 @@ CREATE TABLE experiment_analyses (
   weekly jsonb NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (experiment, metric)
+);
+`,
+  },
+  {
+    id: "experiment/0003_feedback",
+    sql: `
+CREATE TABLE experiment_feedback (
+  experiment text NOT NULL REFERENCES experiments (name) ON DELETE CASCADE,
+  kind text NOT NULL CHECK (kind IN ('survey', 'telemetry')),
+  report jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (experiment, kind)
 );
 `,
   },

@@ -13,9 +13,11 @@ export { answerPrompt } from "./answer/prompt.js";
 export { type ChunkDraft, type ChunkOptions, chunkDocument, DEFAULT_CHUNK_OPTIONS } from "./chunk/chunker.js";
 export { loadCl100kTokenizer, type Tokenizer } from "./chunk/tokenizer.js";
 export { type EvalQuery, readQrels, readQueries } from "./eval/eval-files.js";
+export { buildFeedbackEvalSet, type FeedbackEvalSet, type FeedbackJudgment } from "./eval/feedback-set.js";
 export { type EvalScores, meanScores, ndcgAt, recallAt, reciprocalRankAt } from "./eval/metrics.js";
 export { evaluateRetrieval, type RetrievalEval } from "./eval/run-eval.js";
 export { parseVote, recordFeedback } from "./feedback.js";
+export { readVotedAnswers, type VotedAnswerRow } from "./feedback-votes.js";
 export { KB_CHUNKS_TABLE, kbChunksSpec } from "./index-table.js";
 export {
   KB_SYNC_JOB,

@@ -34,6 +34,7 @@ export { type CellType, readCell } from "./import/cell.js";
 export { type ImportFileResult, importFile } from "./import/import-file.js";
 export { IMPORT_KINDS, type ImportKind, KIND_SPECS, type KindSpec, tableColumns } from "./import/kinds.js";
 export { formatOf, readTable, type Table, type TableFormat, type TableRow } from "./import/read-table.js";
+export { type MetricDefinitionInfo, metricDefinitions, metricDirection } from "./metrics/definitions.js";
 export { type ExplainRecord, explainRecords } from "./metrics/explain.js";
 export {
   type CommitFact,
@@ -50,6 +51,8 @@ export {
 export { NO_ARM, NO_TEAM } from "./metrics/grouping.js";
 export { isoWeek } from "./metrics/iso-week.js";
 export { parseGroupBy } from "./metrics/parse-group-by.js";
+export type { QualityFacts, QualityPrFact } from "./metrics/quality-facts.js";
+export { QUALITY_METRIC_NAMES, QUALITY_METRICS } from "./metrics/quality-metrics.js";
 export { computeMetrics, METRICS, metricByName, type SkippedMetric } from "./metrics/registry.js";
 export { measureSpan, type SpanExclusion } from "./metrics/span.js";
 export { type DistributionSummary, summarize } from "./metrics/summary.js";
@@ -59,6 +62,7 @@ export {
   GROUP_SEPARATOR,
   type GroupBy,
   type MetricDefinition,
+  type MetricDirection,
   type MetricInputs,
   type MetricOptions,
   type MetricRow,
@@ -72,6 +76,19 @@ export {
   parseBound,
 } from "./metrics-report.js";
 export { measureMigrations } from "./migrations.js";
+export {
+  type AnalyzeGitQualityOptions,
+  analyzeGitQuality,
+  DEFAULT_EXCLUDED_FILES,
+  DEFAULT_QUALITY_RULES,
+  type GitQualityResult,
+  type ImportSarifOptions,
+  importSarif,
+  type QualityRules,
+  qualityMigrations,
+  REWORK_WINDOW_DAYS,
+  type SarifImportResult,
+} from "./quality/index.js";
 export {
   type Commit,
   commitSchema,
@@ -108,3 +125,44 @@ export { readImportCursor, writeImportCursor } from "./store/import-cursors.js";
 export { type ImportRun, listImportRuns, recordImportRun } from "./store/import-runs.js";
 export { type LoadedFacts, loadFacts } from "./store/load-facts.js";
 export { upsertRecords } from "./store/record-writer.js";
+export {
+  createWorkItemSource,
+  type ExportMappingResult,
+  exportFlowMapping,
+  FLOW_ITEM_TYPES,
+  FLOW_STATES,
+  type FlowItemType,
+  FlowMapping,
+  type FlowMappingEntry,
+  type FlowState,
+  type GitHubIssuesSourceOptions,
+  type GitLabIssuesSourceOptions,
+  githubIssuesSource,
+  gitlabIssuesSource,
+  type ImportMappingResult,
+  type ImportWorkItemsFileOptions,
+  type ImportWorkItemsResult,
+  importFlowMapping,
+  importWorkItems,
+  importWorkItemsFile,
+  issueKeysIn,
+  type JiraSourceOptions,
+  jiraSource,
+  linkWorkItemsToPrs,
+  loadFlowMapping,
+  MAPPING_FILE_COLUMNS,
+  type MappingFileRow,
+  type MappingKind,
+  mappingFileRows,
+  type Transition,
+  transitionSchema,
+  WORK_ITEM_SOURCES,
+  type WorkItem,
+  type WorkItemPage,
+  type WorkItemRateLimitWait,
+  type WorkItemSource,
+  type WorkItemSourceContext,
+  type WorkItemSourceOptions,
+  type WorkItemWithTransitions,
+  workItemSchema,
+} from "./workitems/index.js";

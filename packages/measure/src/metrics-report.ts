@@ -1,7 +1,10 @@
 import { InputError, type Queryable } from "@uplift/core";
 import { type ExplainRecord, explainRecords } from "./metrics/explain.js";
+import { QUALITY_METRIC_NAMES } from "./metrics/quality-metrics.js";
 import { computeMetrics, metricByName, type SkippedMetric } from "./metrics/registry.js";
 import { type GroupBy, type MetricRow, resolveOptions } from "./metrics/types.js";
+import { type QualityRules, qualityRules } from "./quality/quality-rules.js";
+import { tableExists } from "./store/catalog.js";
 import { loadExperimentArms } from "./store/experiment-arms.js";
 import { loadFacts } from "./store/load-facts.js";
 
@@ -20,6 +23,8 @@ export interface MetricsQuery {
   includeBots?: boolean | undefined;
   incidentWindowHours?: number | undefined;
   productionEnvironments?: readonly string[] | undefined;
+  /** Hotfix / bug-fix patterns over the defaults (quality guardrails). */
+  qualityRules?: Partial<QualityRules> | undefined;
 }
 
 export interface MetricsReport {
@@ -51,7 +56,17 @@ async function prepare(db: Queryable, query: MetricsQuery, withIds = false) {
   if (fromMs !== undefined && toMs !== undefined && toMs <= fromMs)
     throw new InputError(`--to ${query.to} is not after --from ${query.from}`);
   for (const name of query.metrics ?? []) metricByName(name);
-  const facts = await loadFacts(db, { fromMs, toMs, withIds });
+  const withQuality = query.metrics?.length
+    ? query.metrics.some((name) => QUALITY_METRIC_NAMES.includes(name))
+    : await hasQualityEvidence(db);
+  const facts = await loadFacts(db, {
+    fromMs,
+    toMs,
+    withIds,
+    withQuality,
+    qualityRules: qualityRules(query.qualityRules),
+    withFlow: query.metrics?.length ? query.metrics.some((name) => name.startsWith("flow_")) : true,
+  });
   let experiment: string | undefined;
   let arms: Map<string, string> | undefined;
   const keys =
@@ -69,13 +84,14 @@ async function prepare(db: Queryable, query: MetricsQuery, withIds = false) {
     incidentWindowHours: query.incidentWindowHours,
     productionEnvironments: query.productionEnvironments,
   };
-  return { facts, options, experiment, fromMs, toMs };
+  return { facts, options, experiment, fromMs, toMs, withQuality };
 }
 
 /** Reads the records and computes the metrics of a query (DESIGN: `uplift measure metrics`). */
 export async function metricsReport(db: Queryable, query: MetricsQuery = {}): Promise<MetricsReport> {
-  const { facts, options, experiment, fromMs, toMs } = await prepare(db, query);
-  const { metrics, skipped } = computeMetrics(facts, { ...options, metrics: query.metrics });
+  const { facts, options, experiment, fromMs, toMs, withQuality } = await prepare(db, query);
+  const computed = computeMetrics(facts, { ...options, metrics: query.metrics });
+  const { metrics, skipped } = withQuality ? computed : withoutQuality(computed);
   return {
     window: { from: isoOrNull(fromMs), to: isoOrNull(toMs) },
     group_by: query.groupBy === undefined ? null : [query.groupBy].flat().join(","),
@@ -117,4 +133,33 @@ export async function explainMetric(
 
 function isoOrNull(ms: number | undefined): string | null {
   return ms === undefined ? null : new Date(ms).toISOString();
+}
+
+/**
+ * The quality guardrails read one more pass over the window's merged PRs (docs/measure-quality.md);
+ * a report of all metrics includes them once quality data was imported (`measure quality git`,
+ * `measure import sarif`), otherwise they are listed as skipped — naming one with `--metric`
+ * always computes it.
+ */
+async function hasQualityEvidence(db: Queryable): Promise<boolean> {
+  if (!(await tableExists(db, "quality_landings"))) return false;
+  const { rows } = await db.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM quality_landings) OR EXISTS (SELECT 1 FROM quality_reverts)
+         OR EXISTS (SELECT 1 FROM sarif_analyses) AS found`,
+  );
+  return rows[0]?.found === true;
+}
+
+function withoutQuality(report: { metrics: MetricRow[]; skipped: SkippedMetric[] }) {
+  return {
+    metrics: report.metrics.filter((row) => !QUALITY_METRIC_NAMES.includes(row.name)),
+    skipped: [
+      ...report.skipped,
+      ...QUALITY_METRIC_NAMES.map((name) => ({
+        name,
+        reason:
+          "no quality data imported yet (uplift measure quality git, uplift measure import sarif); name it with --metric to compute it from PRs alone",
+      })),
+    ],
+  };
 }

@@ -1,5 +1,7 @@
 import type { Migration } from "@uplift/core";
 import { gitMigrations } from "./git/migrations.js";
+import { qualityMigrations } from "./quality/migrations.js";
+import { workItemMigrations } from "./workitems/migrations.js";
 
 /**
  * Tables of @uplift/measure. `prs` and `deployments` have exactly the fields of
@@ -133,4 +135,9 @@ CREATE INDEX import_runs_finished_at ON import_runs (finished_at);
 ];
 
 /** Every migration of @uplift/measure, in id order. */
-export const measureMigrations: readonly Migration[] = [...recordMigrations, ...gitMigrations];
+export const measureMigrations: readonly Migration[] = [
+  ...recordMigrations,
+  ...gitMigrations,
+  ...workItemMigrations,
+  ...qualityMigrations,
+];

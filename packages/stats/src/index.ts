@@ -19,6 +19,10 @@ export { standardizedMeanDifference } from "./descriptive/standardized-mean-diff
 export type { VarianceComponents } from "./descriptive/variance-components.js";
 export { varianceComponents } from "./descriptive/variance-components.js";
 export { winsorize } from "./descriptive/winsorize.js";
+export type { AggregatedAtt, DidControlGroup, GroupTimeAtt, PanelUnit } from "./did/group-time-att.js";
+export { aggregateAtts, groupTimeAtts } from "./did/group-time-att.js";
+export type { TwoWayFixedEffectsFit } from "./did/two-way-fixed-effects.js";
+export { twoWayFixedEffects } from "./did/two-way-fixed-effects.js";
 export { chiSquareCdf, chiSquareSf } from "./distributions/chi-square.js";
 export { fCdf } from "./distributions/f.js";
 export { noncentralTCdf } from "./distributions/noncentral-t.js";
@@ -49,6 +53,7 @@ export { symmetricEigen } from "./linalg/symmetric-eigen.js";
 export { brentRoot } from "./numeric/brent-root.js";
 export type { TwoSampleDesign } from "./power/two-sample-power.js";
 export { designEffect, mdeTwoSample, powerTwoSample, sampleSizeTwoSample } from "./power/two-sample-power.js";
+export { newcombeDifferenceInterval, wilsonInterval } from "./proportions/proportion-intervals.js";
 export type { ClusterCovariance, ClusterCovarianceType } from "./regression/cluster-covariance.js";
 export { clusterRobustCovariance } from "./regression/cluster-covariance.js";
 export type { ClusterLabels } from "./regression/cluster-groups.js";
@@ -59,6 +64,8 @@ export type { HeteroskedasticType } from "./regression/heteroskedastic-covarianc
 export { heteroskedasticCovariance } from "./regression/heteroskedastic-covariance.js";
 export type { DesignMatrix, OlsFit } from "./regression/ols.js";
 export { ols } from "./regression/ols.js";
+export type { WaldTestResult } from "./regression/wald-test.js";
+export { waldTest } from "./regression/wald-test.js";
 export type { BetaPair } from "./special/incomplete-beta.js";
 export { regularizedBeta } from "./special/incomplete-beta.js";
 export type { GammaPair } from "./special/incomplete-gamma.js";

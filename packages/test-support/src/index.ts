@@ -42,16 +42,19 @@ export {
   type EnvironmentInput,
   type FakeGitLab,
   type FakeGitLabData,
+  type FakeGitLabIssue,
   type FakeGitLabOptions,
   type FakeGitLabProject,
   type FakeMergeRequest,
   type GitLabDeploymentInput,
+  type GitLabIssueInput,
   type GitLabScript,
   gitlabApprovals,
   gitlabCommit,
   gitlabDeployment,
   gitlabDiff,
   gitlabEnvironment,
+  gitlabIssue,
   gitlabMergeRequest,
   gitlabNote,
   gitlabProject,
@@ -64,6 +67,21 @@ export {
   sampleGitLabData,
   startFakeGitLab,
 } from "./fake-gitlab/index.js";
+export {
+  type FakeJira,
+  type FakeJiraData,
+  type FakeJiraIssue,
+  type FakeJiraOptions,
+  JIRA_FIELDS,
+  type JiraIssueInput,
+  type JiraScript,
+  jiraIssue,
+  jiraStatus,
+  jiraTime,
+  type RecordedJiraRequest,
+  sampleJiraData,
+  startFakeJira,
+} from "./fake-jira/index.js";
 export { fakeEmbedding } from "./fake-openai/embeddings.js";
 export { startFakeOpenAI } from "./fake-openai/server.js";
 export type {

@@ -39,7 +39,19 @@ describe("POST /api/kb/feedback", () => {
 
 function recordingMeasure() {
   const calls: MetricsQueryInput[] = [];
+  const explained: unknown[] = [];
   const service: MeasureService = {
+    async explain(query) {
+      explained.push(query);
+      return {
+        name: query.metric,
+        unit: "hours",
+        definition: "…",
+        values: [],
+        records: [{ record: "p1", group: "ada", at: "2026-01-05T10:00:00.000Z", value: 2, excluded: null }],
+        total_records: 1,
+      };
+    },
     async metrics(query) {
       calls.push(query);
       if (query.groupBy?.includes("planet"))
@@ -48,14 +60,44 @@ function recordingMeasure() {
     },
     async definitions() {
       return {
-        definitions: [{ name: "pr_merge_time", unit: "hours", definition: "…", groupable: ["week"] }],
+        definitions: [
+          {
+            name: "pr_merge_time",
+            unit: "hours",
+            definition: "…",
+            groupable: ["week"],
+            direction: "lower_is_better",
+            non_inferiority_margin: null,
+          },
+        ],
       };
     },
   };
-  return { service, calls };
+  return { service, calls, explained };
 }
 
 describe("GET /api/measure", () => {
+  it("explains a metric's group with its records, the limit defaulting to 200", async () => {
+    const { service, explained } = recordingMeasure();
+    const app = createApp(testServerDeps({ measure: service }));
+    const res = await app.request("/api/measure/explain?metric=pr_merge_time&group_by=author&group=ada", {
+      headers: auth,
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { records: { record: string }[] }).records[0]?.record).toBe("p1");
+    expect(explained).toEqual([
+      {
+        metric: "pr_merge_time",
+        query: { from: undefined, to: undefined, groupBy: ["author"] },
+        group: "ada",
+        limit: 200,
+      },
+    ]);
+    const bad = await app.request("/api/measure/explain?limit=5", { headers: auth });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain("metric");
+  });
+
   it("splits comma lists of the query string and answers the report", async () => {
     const { service, calls } = recordingMeasure();
     const app = createApp(testServerDeps({ measure: service }));

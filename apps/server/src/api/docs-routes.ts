@@ -5,7 +5,11 @@ import type { DocsService } from "../services.js";
 import { docsAskRequestSchema, docsFeedbackRequestSchema, docsSearchRequestSchema } from "./docs-schemas.js";
 import { parseBody } from "./parse-body.js";
 
-/** `POST /api/kb/search|ask|feedback`: `uplift kb search|ask|feedback` over HTTP, as the token's user (ACLs as with `--as`). */
+/**
+ * `POST /api/kb/search|ask|feedback`: `uplift kb search|ask|feedback` over HTTP, as the token's
+ * user (ACLs as with `--as`); `GET /api/kb/sources`: each source's size and last sync
+ * (`uplift kb source list`), only the sources the user may read.
+ */
 export function createDocsRoutes(docs: DocsService | undefined): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const service = () => {
@@ -34,6 +38,8 @@ export function createDocsRoutes(docs: DocsService | undefined): Hono<AppEnv> {
       }),
     );
   });
+
+  routes.get("/sources", async (c) => c.json(await service().sources({ user: c.var.user })));
 
   return routes;
 }

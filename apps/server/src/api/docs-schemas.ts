@@ -80,6 +80,31 @@ export const docsFeedbackReceiptSchema = z
   })
   .meta({ id: "DocsFeedbackReceipt" });
 
+export const docsSourceStatusSchema = z
+  .object({
+    name: z.string(),
+    type: z.string(),
+    documents: z.number().int(),
+    chunks: z.number().int(),
+    acl: z.array(z.string()).meta({ description: "Groups that may read it; empty: every user." }),
+    last_sync: z
+      .object({
+        status: z.string(),
+        started_at: z.string(),
+        finished_at: z.string().nullable(),
+        errors: z.number().int(),
+      })
+      .nullable(),
+    last_success_at: z.string().nullable(),
+  })
+  .meta({ id: "DocsSourceStatus" });
+
+export const docsSourcesResponseSchema = z
+  .object({ sources: z.array(docsSourceStatusSchema) })
+  .meta({ id: "DocsSourcesResponse" });
+
+export type DocsSourceStatus = z.output<typeof docsSourceStatusSchema>;
+export type DocsSourcesResponse = z.output<typeof docsSourcesResponseSchema>;
 export type DocsSearchRequest = z.output<typeof docsSearchRequestSchema>;
 export type DocsSearchResponse = z.output<typeof docsSearchResponseSchema>;
 export type DocsAskRequest = z.output<typeof docsAskRequestSchema>;

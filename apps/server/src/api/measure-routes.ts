@@ -2,9 +2,12 @@ import { InputError, UnavailableError } from "@uplift/core";
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env.js";
 import type { MeasureService } from "../services.js";
-import { type MetricsQueryInput, metricsQuerySchema } from "./measure-schemas.js";
+import { type MetricsQueryInput, metricExplainQuerySchema, metricsQuerySchema } from "./measure-schemas.js";
 
-/** `GET /api/measure/metrics|definitions`: `uplift measure metrics --json` over HTTP. */
+/**
+ * `GET /api/measure/metrics|definitions|explain`: `uplift measure metrics --json` over HTTP, and
+ * `--explain METRIC [--group G]`: the records (e.g. PRs) behind a value.
+ */
 export function createMeasureRoutes(measure: MeasureService | undefined): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const service = () => {
@@ -31,6 +34,23 @@ export function createMeasureRoutes(measure: MeasureService | undefined): Hono<A
   });
 
   routes.get("/definitions", async (c) => c.json(await service().definitions()));
+
+  routes.get("/explain", async (c) => {
+    const parsed = metricExplainQuerySchema.safeParse(c.req.query());
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path.join(".") ?? "query";
+      throw new InputError(`GET /api/measure/explain: ${field}: ${parsed.error.issues[0]?.message}`);
+    }
+    const { metric, from, to, group_by, group, limit } = parsed.data;
+    return c.json(
+      await service().explain({
+        metric,
+        query: { from: from || undefined, to: to || undefined, groupBy: commaList(group_by) },
+        group,
+        limit,
+      }),
+    );
+  });
 
   return routes;
 }

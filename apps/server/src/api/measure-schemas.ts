@@ -52,12 +52,46 @@ export const metricDefinitionSchema = z
     unit: z.string(),
     definition: z.string(),
     groupable: z.array(z.string()),
+    direction: z.enum(["lower_is_better", "higher_is_better"]).nullable(),
+    non_inferiority_margin: z.number().nullable(),
   })
   .meta({ id: "MetricDefinition" });
 
 export const metricDefinitionsSchema = z
   .object({ definitions: z.array(metricDefinitionSchema) })
   .meta({ id: "MetricDefinitions" });
+
+export const metricExplainQuerySchema = z
+  .object({
+    metric: z.string().trim().min(1).meta({ description: "The metric whose records to show." }),
+    from: metricsQuerySchema.shape.from,
+    to: metricsQuerySchema.shape.to,
+    group_by: metricsQuerySchema.shape.group_by,
+    group: z.string().optional().meta({ description: "Only the records of this group (a row's `group`)." }),
+    limit: z.coerce.number().int().min(1).max(5000).default(200),
+  })
+  .meta({ id: "MetricExplainQuery" });
+
+export const metricExplanationSchema = z
+  .object({
+    name: z.string(),
+    unit: z.string(),
+    definition: z.string(),
+    values: z.array(metricRowSchema),
+    records: z
+      .array(
+        z.looseObject({
+          record: z.string(),
+          group: z.string().nullable(),
+          at: z.string().nullable(),
+          value: z.number().nullable(),
+          excluded: z.string().nullable(),
+        }),
+      )
+      .meta({ description: "The records behind the values (e.g. each PR), newest first, at most `limit`." }),
+    total_records: z.number().int(),
+  })
+  .meta({ id: "MetricExplanation" });
 
 /** The metrics query after the HTTP layer: comma lists split, empty entries dropped. */
 export interface MetricsQueryInput {
@@ -68,5 +102,7 @@ export interface MetricsQueryInput {
   metrics?: string[] | undefined;
 }
 
+export type MetricExplainQuery = z.output<typeof metricExplainQuerySchema>;
+export type MetricExplanationResponse = z.output<typeof metricExplanationSchema>;
 export type MetricsReportResponse = z.output<typeof metricsReportSchema>;
 export type MetricDefinitionsResponse = z.output<typeof metricDefinitionsSchema>;

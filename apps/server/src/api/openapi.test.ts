@@ -39,11 +39,15 @@ describe("GET /api/openapi.json", () => {
       .sort();
     expect(documented).toEqual(served);
     expect(documented).toEqual([
+      "get /api/campaigns",
       "get /api/experiments",
       "get /api/health",
+      "get /api/kb/sources",
       "get /api/me",
       "get /api/measure/definitions",
+      "get /api/measure/explain",
       "get /api/measure/metrics",
+      "get /api/models",
       "get /api/openapi.json",
       "post /api/code/context",
       "post /api/code/search",

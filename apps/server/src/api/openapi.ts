@@ -1,4 +1,5 @@
 import { type ZodType, z } from "zod";
+import { campaignRepoSchema, campaignSummarySchema, campaignsResponseSchema } from "./campaign-schemas.js";
 import {
   codeContextRequestSchema,
   codeContextResponseSchema,
@@ -19,6 +20,8 @@ import {
   docsSearchHitSchema,
   docsSearchRequestSchema,
   docsSearchResponseSchema,
+  docsSourceStatusSchema,
+  docsSourcesResponseSchema,
 } from "./docs-schemas.js";
 import {
   experimentAnalysisSchema,
@@ -28,10 +31,20 @@ import {
 import {
   metricDefinitionSchema,
   metricDefinitionsSchema,
+  metricExplainQuerySchema,
+  metricExplanationSchema,
   metricRowSchema,
   metricsQuerySchema,
   metricsReportSchema,
 } from "./measure-schemas.js";
+import {
+  gateCheckSchema,
+  gateDecisionSchema,
+  modelMetricComparisonSchema,
+  modelRouteSchema,
+  modelsResponseSchema,
+  modelVersionSchema,
+} from "./model-schemas.js";
 import { dependencyHealthSchema, errorBodySchema, instanceHealthSchema, userSchema } from "./schemas.js";
 import { suggestionReceiptSchema, suggestionReportSchema } from "./telemetry-schemas.js";
 
@@ -122,11 +135,28 @@ export const apiOperations: readonly ApiOperation[] = [
   },
   {
     method: "get",
+    path: "/api/kb/sources",
+    operationId: "listDocsSources",
+    summary:
+      "`uplift kb source list` as the token's user: each readable source's documents, chunks, last sync and last success.",
+    response: docsSourcesResponseSchema,
+  },
+  {
+    method: "get",
     path: "/api/measure/metrics",
     operationId: "getMetrics",
     summary: "`uplift measure metrics --json`: PR, DORA and Flow metrics per group over a window.",
     query: metricsQuerySchema,
     response: metricsReportSchema,
+  },
+  {
+    method: "get",
+    path: "/api/measure/explain",
+    operationId: "explainMetric",
+    summary:
+      "`uplift measure metrics --explain METRIC [--group G]`: the definition, the values and the records (e.g. PRs) behind them.",
+    query: metricExplainQuerySchema,
+    response: metricExplanationSchema,
   },
   {
     method: "get",
@@ -141,6 +171,22 @@ export const apiOperations: readonly ApiOperation[] = [
     operationId: "listExperiments",
     summary: "Experiments, newest first, with the analyses `uplift experiment analyze --save` stored.",
     response: experimentsResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/api/campaigns",
+    operationId: "listCampaigns",
+    summary:
+      "Upkeep campaigns, newest first, as `uplift upkeep campaign status --json`: repositories by state, time per repository, the model's share.",
+    response: campaignsResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/api/models",
+    operationId: "listModels",
+    summary:
+      "`uplift model list`: registered model versions with their eval against the baseline, gate decisions and experiment-arm routes.",
+    response: modelsResponseSchema,
   },
   {
     method: "post",
@@ -163,10 +209,18 @@ const COMPONENT_SCHEMAS: readonly ZodType[] = [
   contextSnippetSchema,
   docsSearchHitSchema,
   docsCitationSchema,
+  docsSourceStatusSchema,
   metricRowSchema,
   metricDefinitionSchema,
   experimentAnalysisSchema,
   experimentSummarySchema,
+  modelMetricComparisonSchema,
+  gateCheckSchema,
+  modelVersionSchema,
+  gateDecisionSchema,
+  modelRouteSchema,
+  campaignRepoSchema,
+  campaignSummarySchema,
   ...apiOperations.flatMap((op) => [op.request, op.response].filter((s): s is ZodType => s !== undefined)),
 ];
 

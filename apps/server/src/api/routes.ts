@@ -2,10 +2,12 @@ import { Hono } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { checkHealth } from "../check-health.js";
 import type { ServerDeps } from "../deps.js";
+import { createCampaignRoutes } from "./campaign-routes.js";
 import { createCodeRoutes } from "./code-routes.js";
 import { createDocsRoutes } from "./docs-routes.js";
 import { createExperimentRoutes } from "./experiment-routes.js";
 import { createMeasureRoutes } from "./measure-routes.js";
+import { createModelRoutes } from "./model-routes.js";
 import { buildOpenApiDocument } from "./openapi.js";
 import type { InstanceHealthResponse, UserResponse } from "./schemas.js";
 import { createTelemetryRoutes } from "./telemetry-routes.js";
@@ -38,7 +40,9 @@ export function createApiRoutes(deps: ServerDeps, startedAt: Date): Hono<AppEnv>
   api.route("/kb", createDocsRoutes(deps.docs));
   api.route("/measure", createMeasureRoutes(deps.measure));
   api.route("/experiments", createExperimentRoutes(deps.experiments));
+  api.route("/models", createModelRoutes(deps.models));
   api.route("/telemetry", createTelemetryRoutes(deps.telemetry));
+  api.route("/campaigns", createCampaignRoutes(deps.campaigns));
 
   return api;
 }

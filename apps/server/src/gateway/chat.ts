@@ -6,6 +6,7 @@ import { CONTEXT_ONLY_MODEL, NO_MODEL_NOTE, openAiFinishReason, usage } from "./
 import type { GatewayEnv } from "./gateway-env.js";
 import { type ChatBody, chatRequestSchema, stopList } from "./openai-schemas.js";
 import { chatContext } from "./retrieve-context.js";
+import { modelForRequest } from "./routed-model.js";
 import { sseResponse } from "./sse-response.js";
 
 /**
@@ -35,8 +36,9 @@ export function chatHandler(deps: ServerDeps) {
       draft.repo = context.repo ?? draft.repo;
     }
     const contextInfo = context ? { snippets: context.snippets, tokens: context.tokens } : null;
+    const userLlm = await modelForRequest(deps, c);
 
-    if (!deps.llm) {
+    if (!userLlm) {
       draft.contextOnly = true;
       const text = context ? `${NO_MODEL_NOTE}.\n\n${context.message}` : `${NO_MODEL_NOTE}.`;
       const model = body.model ?? CONTEXT_ONLY_MODEL;
@@ -63,7 +65,7 @@ export function chatHandler(deps: ServerDeps) {
       });
     }
 
-    const llm = deps.llm;
+    const llm = userLlm;
     draft.model = llm.id;
     const request: ChatRequest = {
       messages: context ? withContext(messages, context.message) : messages,

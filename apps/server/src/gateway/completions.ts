@@ -9,6 +9,7 @@ import { fimModelFor } from "./fim-model.js";
 import type { GatewayEnv } from "./gateway-env.js";
 import { completionRequestSchema, stopList } from "./openai-schemas.js";
 import { completionContext } from "./retrieve-context.js";
+import { modelForRequest } from "./routed-model.js";
 import { sseResponse } from "./sse-response.js";
 
 /** What the gateway says when it answers with the retrieved context only (DESIGN: no model → context only). */
@@ -52,12 +53,13 @@ export function completionsHandler(deps: ServerDeps) {
       draft.contextSnippets = context.snippets.length;
       draft.contextUsed = snippets.length > 0;
     }
-    const fim = fimModelFor(deps.llm?.id ?? body.model, hints.fim);
+    const userLlm = await modelForRequest(deps, c);
+    const fim = fimModelFor(userLlm?.id ?? body.model, hints.fim);
     // repository-relative when the index knows the file: an absolute path of the developer's disk stays out of the prompt
     const place = { path: context?.path || file || "", repo: context?.repo || hints.repo || "" };
     const comment = lineCommentOf(language);
 
-    if (!deps.llm) {
+    if (!userLlm) {
       draft.contextOnly = true;
       const answer = {
         id,
@@ -85,7 +87,7 @@ export function completionsHandler(deps: ServerDeps) {
       return body.stream ? oneChunkStream(c, answer, deps.logger) : c.json(answer);
     }
 
-    const llm = deps.llm;
+    const llm = userLlm;
     draft.model = llm.id;
     const request: CompletionRequest = fim
       ? {

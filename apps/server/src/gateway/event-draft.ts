@@ -27,6 +27,9 @@ export class EventDraft {
   deferred = false;
   repo: string | null = null;
   language: string | null = null;
+  /** Set when an experiment arm's model route answered (`routed-model.ts`). */
+  experiment: string | null = null;
+  arm: string | null = null;
 
   constructor(
     private readonly login: string,
@@ -91,6 +94,8 @@ export class EventDraft {
       language: this.language,
       client: this.client,
       error_code: failed ? errorCode(error, httpStatus) : null,
+      experiment: this.experiment,
+      arm: this.arm,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { postJson } from "./client.js";
+import { getJson, postJson } from "./client.js";
 
 /** Mirrors DocsSearchResponse / DocsAnswer of apps/server/src/api/docs-schemas.ts. */
 export interface DocsSearchHit {
@@ -51,3 +51,21 @@ export const sendDocsFeedback = (
   token: string,
   feedback: { answer_id: string; vote: "up" | "down"; comment?: string },
 ) => postJson<DocsFeedbackReceipt>("/api/kb/feedback", token, feedback);
+
+/** Mirrors DocsSourcesResponse of apps/server/src/api/docs-schemas.ts. */
+export interface DocsSourceStatus {
+  name: string;
+  type: string;
+  documents: number;
+  chunks: number;
+  acl: string[];
+  last_sync: { status: string; started_at: string; finished_at: string | null; errors: number } | null;
+  last_success_at: string | null;
+}
+
+export function listDocsSources(
+  token: string,
+  signal?: AbortSignal,
+): Promise<{ sources: DocsSourceStatus[] }> {
+  return getJson("/api/kb/sources", token, signal);
+}

@@ -1,6 +1,6 @@
 /** The dashboard's sections, in navigation order. `available: false` shows the honest placeholder. */
 export interface PageDef {
-  id: "overview" | "metrics" | "experiments" | "knowledge" | "code";
+  id: "overview" | "metrics" | "experiments" | "knowledge" | "code" | "models" | "campaigns";
   path: string;
   label: string;
   available: boolean;
@@ -51,6 +51,24 @@ export const PAGES: readonly PageDef[] = [
     available: true,
     purpose: "The organisation-wide code index: repositories, search and similar code.",
     command: 'uplift code search "QUERY" --json',
+  },
+  {
+    id: "models",
+    path: "/models",
+    label: "Models",
+    available: true,
+    purpose:
+      "The company model registry: eval results side by side, gate decisions, routes by experiment arm.",
+    command: "uplift model list --json",
+  },
+  {
+    id: "campaigns",
+    path: "/campaigns",
+    label: "Campaigns",
+    available: true,
+    purpose:
+      "Upkeep campaigns: repositories by state, time per repository, the model's share of the changes.",
+    command: "uplift upkeep campaign status NAME --json",
   },
 ];
 

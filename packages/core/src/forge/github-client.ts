@@ -156,6 +156,34 @@ export class GitHubClient {
     }
   }
 
+  /**
+   * Sends a write request (e.g. `"POST /repos/{owner}/{repo}/pulls"`): `params` fill the URL
+   * template and the rest is the JSON body. Never cached; errors are mapped as for GETs.
+   */
+  async send<T>(
+    route: string,
+    params: Record<string, unknown>,
+    parser: PayloadParser<T>,
+    options: GetOptions = {},
+  ): Promise<T> {
+    const { url } = this.#octokit.request.endpoint(route, params);
+    try {
+      const response = await this.#octokit.request(route, {
+        ...params,
+        headers: { "x-github-api-version": GITHUB_API_VERSION },
+      });
+      return parsePayload(parser, response.data, "GitHub", url);
+    } catch (error) {
+      if (error instanceof UnavailableError) throw error;
+      throw gitHubError(error, {
+        baseUrl: this.baseUrl,
+        url,
+        hasToken: this.hasToken,
+        notFound: options.notFound,
+      });
+    }
+  }
+
   /** Every page of a list route, following `Link: rel="next"`; each page's items parsed by `item`. */
   async *pages<T>(
     route: string,

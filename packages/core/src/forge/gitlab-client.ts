@@ -83,6 +83,23 @@ export class GitLabClient {
     return { data, next: nextUrl(url, response.headers), notModified: false, url };
   }
 
+  /** Sends a write request (`POST`/`PUT`) with a JSON body to `path` (relative to the API root). */
+  async send<T>(
+    method: "POST" | "PUT",
+    path: string,
+    body: Record<string, unknown>,
+    parser: PayloadParser<T>,
+    options: { notFound?: string } = {},
+  ): Promise<T> {
+    const url = `${this.baseUrl}${path}`;
+    const response = await this.#send(url, options.notFound, {
+      method,
+      body: JSON.stringify(body),
+      headers: { "content-type": "application/json" },
+    });
+    return parsePayload(parser, await response.json(), "GitLab", url);
+  }
+
   /** Every page of a list endpoint (100 per page), following `Link: rel="next"` or `x-next-page`. */
   async *pages<T>(
     path: string,
@@ -104,7 +121,11 @@ export class GitLabClient {
     }
   }
 
-  async #send(url: string, notFound: string | undefined): Promise<Response> {
+  async #send(
+    url: string,
+    notFound: string | undefined,
+    write?: { method: string; body: string; headers: Record<string, string> },
+  ): Promise<Response> {
     const ctx = { baseUrl: this.baseUrl, url, hasToken: this.hasToken, notFound };
     const retries = this.#options.retries ?? 3;
     const limitRetries = this.#options.rateLimitRetries ?? 5;
@@ -115,7 +136,12 @@ export class GitLabClient {
       try {
         this.stats.requests += 1;
         response = await this.#fetch(url, {
-          headers: { accept: "application/json", ...(this.#token ? { "private-token": this.#token } : {}) },
+          ...(write && { method: write.method, body: write.body }),
+          headers: {
+            accept: "application/json",
+            ...write?.headers,
+            ...(this.#token ? { "private-token": this.#token } : {}),
+          },
         });
       } catch (error) {
         if (serverFailures >= retries) throw gitLabUnreachable(error, ctx);

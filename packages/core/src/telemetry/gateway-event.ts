@@ -46,6 +46,12 @@ export const gatewayEventSchema = z.strictObject({
   client: z.string().max(200).nullable().default(null),
   /** Stable error code (e.g. UPLIFT_MODEL_TIMEOUT) when status is `error`. */
   error_code: z.string().nullable().default(null),
+  /**
+   * The experiment and arm whose model route answered (`uplift model route`), null when the
+   * configured model answered. Added as nullable columns (migration core/0003): earlier events read as null.
+   */
+  experiment: z.string().nullable().default(null),
+  arm: z.string().nullable().default(null),
 });
 
 /**

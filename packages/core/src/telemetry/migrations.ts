@@ -49,4 +49,11 @@ CREATE INDEX suggestion_events_completion ON suggestion_events (completion_id);
 CREATE INDEX suggestion_events_login_at ON suggestion_events (login, at);
 `,
   },
+  {
+    id: "core/0003_gateway_event_route",
+    sql: `
+ALTER TABLE gateway_events ADD COLUMN experiment text;
+ALTER TABLE gateway_events ADD COLUMN arm text;
+`,
+  },
 ];

@@ -71,6 +71,8 @@ describe("TelemetryWriter", () => {
       at: new Date("2026-03-02T10:00:00Z"),
       schema_version: 1,
       error_code: null,
+      experiment: null,
+      arm: null,
     });
   });
 

@@ -31,6 +31,8 @@ const GATEWAY_COLUMNS = [
   "language",
   "client",
   "error_code",
+  "experiment",
+  "arm",
 ] as const satisfies readonly (keyof GatewayEvent)[];
 
 const SUGGESTION_COLUMNS = [

@@ -39,6 +39,8 @@ export interface AnalysisData {
   treated: boolean[];
   /** Index into `units` of each row. */
   unitIndex: number[];
+  /** Index into the table's `rows` of each kept row (for subgroup columns and other attributes). */
+  sourceRows: number[];
   units: AnalysisUnit[];
   excluded: ExcludedRows;
   /** Zero and negative outcomes among kept rows (on the original scale). */
@@ -116,6 +118,7 @@ export function prepareAnalysisData(table: CsvTable, spec: AnalysisSpec): Analys
   const covariate: number[] | undefined = covariateCol >= 0 ? [] : undefined;
   const treated: boolean[] = [];
   const unitIndex: number[] = [];
+  const sourceRows: number[] = [];
   const units: AnalysisUnit[] = [];
   const unitByKey = new Map<string, number>();
   const armOfUnit = new Map<string, { arm: string; line: number }>();
@@ -177,6 +180,7 @@ export function prepareAnalysisData(table: CsvTable, spec: AnalysisSpec): Analys
     covariate?.push(spec.logCovariate ? Math.log(cov) : cov);
     treated.push(isTreated);
     unitIndex.push(u);
+    sourceRows.push(r);
   });
 
   if (nonPositiveOutcome.length > 0) {
@@ -220,6 +224,7 @@ export function prepareAnalysisData(table: CsvTable, spec: AnalysisSpec): Analys
     covariate,
     treated,
     unitIndex,
+    sourceRows,
     units,
     excluded,
     outcomeValues,

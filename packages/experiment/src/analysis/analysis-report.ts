@@ -1,3 +1,5 @@
+import type { Heterogeneity } from "./subgroup-effects.js";
+
 /**
  * The JSON of `uplift experiment analyze` (DESIGN: CLI contract): exactly
  * `{ n, effect, robustness, checks }`. Field names are snake_case and part of the contract.
@@ -115,4 +117,6 @@ export interface AnalysisReport {
   effect: PrimaryEffect;
   robustness: RobustnessEstimate[];
   checks: AnalysisChecks;
+  /** With `--by`: effects by subgroup and the test of whether they differ. */
+  heterogeneity?: Heterogeneity[];
 }

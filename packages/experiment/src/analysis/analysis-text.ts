@@ -50,6 +50,22 @@ export function formatAnalysisText(report: AnalysisReport, outcome: string): str
     lines.push(`  ${r.name.padEnd(28)} ${value}`);
     if (r.note) lines.push(`  ${"".padEnd(28)} ${r.note}`);
   }
+  for (const h of report.heterogeneity ?? []) {
+    lines.push("");
+    lines.push(`effects by ${h.by}:`);
+    for (const g of h.subgroups) {
+      lines.push(
+        `  ${g.value.padEnd(20)} ${formatEffect(g.estimate, g.scale).padStart(9)}  [${formatEffect(g.ci[0], g.scale)}, ${formatEffect(g.ci[1], g.scale)}]  p ${formatPValue(g.p_value)}  Holm ${formatPValue(g.holm_p_value)}  (${g.units.treatment}/${g.units.control} units)`,
+      );
+    }
+    for (const e of h.excluded) lines.push(`  ${e.value.padEnd(20)} left out: ${e.reason}`);
+    if (h.omnibus) {
+      lines.push(
+        `  same effect in every ${h.by}? ${h.omnibus.test}: F = ${h.omnibus.f_statistic.toFixed(2)}, p ${formatPValue(h.omnibus.p_value)}${h.omnibus.p_value < 0.05 ? " (the effect differs)" : " (no evidence that it differs)"}`,
+      );
+    }
+    lines.push(`  ${h.multiplicity}`);
+  }
   lines.push("");
   lines.push("checks:");
   lines.push(

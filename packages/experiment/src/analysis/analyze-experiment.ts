@@ -13,6 +13,7 @@ import { unitMeansAncova } from "./robustness/unit-ancova.js";
 import { unitMeansWelch } from "./robustness/unit-welch.js";
 import { winsorizedEffect } from "./robustness/winsorized.js";
 import { withStatsInput } from "./stats-input.js";
+import { subgroupEffects } from "./subgroup-effects.js";
 
 export interface AnalyzeOptions {
   /** Cluster-bootstrap replicates for the bootstrap robustness entries; 0 skips them. Default 2000. */
@@ -25,6 +26,8 @@ export interface AnalyzeOptions {
   nonInferiorityMargin?: number | undefined;
   /** The metric improves upwards (default: lower is better, as durations and failure rates). */
   higherIsBetter?: boolean;
+  /** Subgroup splits for heterogeneous effects: a name and one label per row of the data. */
+  subgroups?: readonly { by: string; labels: readonly string[] }[];
 }
 
 const optional = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
@@ -111,6 +114,13 @@ export function analyzeExperiment(data: AnalysisData, options: AnalyzeOptions = 
         `non-inferiority not shown: a worsening of ${check.margin} or more is not ruled out (bound ${check.bound.toPrecision(3)}, p = ${check.p_value.toPrecision(2)})`,
       );
     }
+  }
+  if (options.subgroups?.length) {
+    report.heterogeneity = options.subgroups.map(({ by, labels }) =>
+      withStatsInput(`cannot estimate the effects by ${by} in ${data.file}`, () =>
+        subgroupEffects(data, by, labels, confLevel),
+      ),
+    );
   }
   if (bootstrapReplicates === 0) {
     report.checks.warnings.push("--cluster-bootstrap 0: the bootstrap robustness estimates were skipped");

@@ -1,6 +1,8 @@
 import { InputError, insertRows, NotFoundError, type Queryable, type Store } from "@uplift/core";
 import type { AnalysisRecord } from "../analysis/analysis-record.js";
 import type { AnalysisReport } from "../analysis/analysis-report.js";
+import type { SurveyAnalysis } from "../survey/likert-analysis.js";
+import type { TelemetryAnalysis } from "../telemetry/acceptance-analysis.js";
 import type { Assignment, ExperimentDesign } from "./design-experiment.js";
 import type { StratumVariable } from "./strata.js";
 
@@ -163,6 +165,30 @@ export class ExperimentRepository {
       unitMeans: r.unit_means,
       weekly: r.weekly,
     }));
+  }
+
+  /** Stores (or replaces) the survey or telemetry analysis of an experiment for the report. */
+  async saveFeedback(name: string, report: SurveyAnalysis | TelemetryAnalysis): Promise<void> {
+    await this.get(name);
+    await this.store.query(
+      `INSERT INTO experiment_feedback (experiment, kind, report) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (experiment, kind) DO UPDATE SET report = EXCLUDED.report, created_at = now()`,
+      [name, report.kind, JSON.stringify(report)],
+    );
+  }
+
+  /** The saved survey and telemetry analyses of an experiment (absent kinds are undefined). */
+  async feedback(name: string): Promise<{ survey?: SurveyAnalysis; telemetry?: TelemetryAnalysis }> {
+    const { rows } = await this.store.query<{ kind: string; report: SurveyAnalysis | TelemetryAnalysis }>(
+      "SELECT kind, report FROM experiment_feedback WHERE experiment = $1",
+      [name],
+    );
+    const out: { survey?: SurveyAnalysis; telemetry?: TelemetryAnalysis } = {};
+    for (const row of rows) {
+      if (row.report.kind === "survey") out.survey = row.report;
+      else if (row.report.kind === "telemetry") out.telemetry = row.report;
+    }
+    return out;
   }
 
   /** Every assignment of the experiment, leavers included, in unit order. */

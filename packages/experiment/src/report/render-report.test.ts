@@ -97,6 +97,25 @@ describe("experiment report", () => {
     expect(sentences[0]).toMatch(/^The change in pr_merge_time is not distinguishable from zero/);
     expect(sentences[2]).toMatch(/guardrail: not worse by 50\.0 % or more \(non-inferiority shown/);
     expect(html).toContain("Guardrails (non-inferiority)");
+    // the guardrail table: metric, margin, estimate, interval, verdict (CONSORT reading)
+    expect(html).toMatch(
+      /<td>revert_rate<\/td><td>\+50\.0 %<\/td><td>[^<]+<\/td><td>[^<]+ to [^<]+<\/td><td>[^<]+<\/td><td>non-inferior<\/td>/,
+    );
+  });
+
+  it("shows effects by subgroup with the omnibus test when the analysis has them", () => {
+    const data = prepareAnalysisData(table, spec);
+    const labels = data.sourceRows.map((r) => (Number(table.rows[r]?.[1]?.slice(3)) <= 6 ? "api" : "web"));
+    const report = analyzeExperiment(data, { bootstrapReplicates: 0, subgroups: [{ by: "team", labels }] });
+    const withSubgroups = renderExperimentReport({
+      experiment,
+      design: summary,
+      assignments,
+      analyses: [analysisRecord("pr_merge_time", table, data, report)],
+      generatedAt: new Date("2026-04-01T00:00:00Z"),
+    });
+    expect(withSubgroups).toMatch(/Effects by team — same effect in every team\? F\(1, \d+\) = /);
+    expect(withSubgroups).toMatch(/<th>team<\/th><th>effect<\/th>/);
   });
 
   it("adjusts the outcome metrics' p-values with Holm and Benjamini–Hochberg, guardrails left out", () => {

@@ -2,6 +2,10 @@ import type { AnalysisRecord } from "../analysis/analysis-record.js";
 import { formatEffect, formatPValue } from "../analysis/analysis-text.js";
 import type { ExperimentDesign } from "../design/design-experiment.js";
 import type { StoredAssignment, StoredExperiment } from "../design/experiment-repository.js";
+import { guardrailRow } from "../stored/guardrail-verdict.js";
+import type { SurveyAnalysis } from "../survey/likert-analysis.js";
+import type { TelemetryAnalysis } from "../telemetry/acceptance-analysis.js";
+import { surveySection, telemetrySection } from "./feedback-sections.js";
 import { escapeHtml, fmt, htmlTable } from "./html.js";
 import { multiplicity, summarySentences } from "./report-summary.js";
 import { forestPlot, stripPlot, trendChart } from "./svg-charts.js";
@@ -12,6 +16,9 @@ export interface ReportInput {
   assignments: readonly StoredAssignment[];
   analyses: readonly AnalysisRecord[];
   generatedAt: Date;
+  /** Saved survey and telemetry analyses (`analyze --kind survey|telemetry --save`). */
+  survey?: SurveyAnalysis | undefined;
+  telemetry?: TelemetryAnalysis | undefined;
 }
 
 const STYLE = `
@@ -89,21 +96,25 @@ function effectsSection(analyses: readonly AnalysisRecord[]): string {
       escapeHtml(`${a.report.n.treatment.units}/${a.report.n.control.units}`),
     ];
   });
-  const guardrails = analyses.filter((a) => a.report.checks.non_inferiority);
+  const guardrails = analyses.flatMap((a) => {
+    const ni = a.report.checks.non_inferiority;
+    const row = ni ? guardrailRow(a.metric, a.report, Math.abs(ni.margin)) : undefined;
+    return row ? [row] : [];
+  });
+  const verdictCell = (verdict: string) =>
+    verdict === "non-inferior" ? "non-inferior" : `<span class="warn">${escapeHtml(verdict)}</span>`;
   const guardrailTable = guardrails.length
     ? `<h3>Guardrails (non-inferiority)</h3>${htmlTable(
-        ["metric", "margin", "worse-side bound", "p", "verdict"],
-        guardrails.map((a) => {
-          const ni = a.report.checks.non_inferiority as NonNullable<typeof a.report.checks.non_inferiority>;
-          return [
-            escapeHtml(a.metric),
-            escapeHtml(formatEffect(ni.margin, a.report.effect.scale)),
-            escapeHtml(formatEffect(ni.bound, a.report.effect.scale)),
-            escapeHtml(formatPValue(ni.p_value)),
-            ni.non_inferior ? "not worse (shown)" : '<span class="warn">not shown</span>',
-          ];
-        }),
-      )}`
+        ["metric", "margin", "estimate", "interval", "p (worse by margin)", "verdict"],
+        guardrails.map((g) => [
+          escapeHtml(g.metric),
+          escapeHtml(formatEffect(g.margin, g.scale)),
+          escapeHtml(formatEffect(g.estimate, g.scale)),
+          escapeHtml(`${formatEffect(g.ci[0], g.scale)} to ${formatEffect(g.ci[1], g.scale)}`),
+          escapeHtml(formatPValue(g.p_value)),
+          verdictCell(g.verdict),
+        ]),
+      )}<p class="muted">non-inferior: a worsening by the margin is ruled out; worse: the whole interval lies beyond the margin; inconclusive: the interval straddles it (CONSORT non-inferiority, Piaggio et al. 2012).</p>`
     : "";
   return `<h2>Effects</h2>
 ${forest ? `<p class="muted">Relative effects (treatment vs control) with ${escapeHtml(Math.round((relative[0]?.report.effect.conf_level ?? 0.95) * 100))} % intervals; guardrails in purple.</p>${forest}` : ""}
@@ -136,12 +147,33 @@ function metricSection(a: AnalysisRecord, input: ReportInput): string {
     ? `<ul>${checks.warnings.map((w) => `<li class="warn">${escapeHtml(w)}</li>`).join("")}</ul>`
     : "";
   const trend = trendChart(a.weekly, rampUp);
+  const subgroups = (report.heterogeneity ?? [])
+    .map(
+      (h) =>
+        `<p>Effects by ${escapeHtml(h.by)}${
+          h.omnibus
+            ? ` — same effect in every ${escapeHtml(h.by)}? F(${escapeHtml(h.omnibus.df1)}, ${escapeHtml(h.omnibus.df2)}) = ${escapeHtml(h.omnibus.f_statistic.toFixed(2))}, p ${escapeHtml(formatPValue(h.omnibus.p_value))}${h.omnibus.p_value < 0.05 ? " (the effect differs)" : " (no evidence that it differs: read the rows as exploratory)"}`
+            : ""
+        }:</p>${htmlTable(
+          [h.by, "effect", "interval", "p", "Holm p", "developers T/C"],
+          h.subgroups.map((g) => [
+            escapeHtml(g.value),
+            escapeHtml(formatEffect(g.estimate, g.scale)),
+            escapeHtml(`${formatEffect(g.ci[0], g.scale)} to ${formatEffect(g.ci[1], g.scale)}`),
+            escapeHtml(formatPValue(g.p_value)),
+            escapeHtml(formatPValue(g.holm_p_value)),
+            escapeHtml(`${g.units.treatment}/${g.units.control}`),
+          ]),
+        )}`,
+    )
+    .join("\n");
   return `<h3>${escapeHtml(a.metric)}</h3>
 <p class="muted">${escapeHtml(report.effect.method)}. ${escapeHtml(report.n.rows)} rows from ${escapeHtml(report.n.units)} developers; sample ratio p = ${escapeHtml(formatPValue(checks.srm_p_value))}${checks.srm_flag ? ' <span class="warn">(mismatch)</span>' : ""}${checks.analysis_period ? `; ${escapeHtml(checks.analysis_period.note)}` : ""}.</p>
 ${warnings}
 <p>Per-developer ${escapeHtml(report.effect.scale === "relative" ? "geometric means" : "means")} by arm (bar: median):</p>
 ${stripPlot(a.unitMeans, report.effect.scale === "relative")}
 ${trend ? `<p>Weekly ${escapeHtml(report.effect.scale === "relative" ? "geometric mean" : "mean")} by arm (shaded: ramp-up):</p>${trend}` : ""}
+${subgroups}
 ${robustness}`;
 }
 
@@ -165,6 +197,8 @@ ${summary.length ? `<ul class="summary">${summary.map((s) => `<li>${escapeHtml(s
 ${designSection(input)}
 ${effectsSection(analyses)}
 ${analyses.length ? `<h2>Per metric</h2>${analyses.map((a) => metricSection(a, input)).join("\n")}` : ""}
+${surveySection(input.survey)}
+${telemetrySection(input.telemetry)}
 </body></html>
 `;
 }

@@ -131,3 +131,11 @@ describe("splitSentences", () => {
     ]);
   });
 });
+
+describe("special tokens in documents", () => {
+  it("chunks a page that writes a model's special tokens as plain text", () => {
+    const text = "StarCoder2 ends a file with <|endoftext|> and marks the middle with <fim_middle>.";
+    expect(tokenizer.count(text)).toBeGreaterThan(10);
+    expect(tokenizer.split(text, 5).join("")).toBe(text);
+  });
+});

@@ -20,9 +20,9 @@ export function loadCl100kTokenizer(): Promise<Tokenizer> {
     const encoding = new Tiktoken(ranks);
     return {
       name: "cl100k_base",
-      count: (text) => (text ? encoding.encode(text).length : 0),
+      count: (text) => (text ? encoding.encode(text, [], []).length : 0),
       split(text, maxTokens) {
-        const tokens = encoding.encode(text);
+        const tokens = encoding.encode(text, [], []);
         const pieces: string[] = [];
         for (let at = 0; at < tokens.length; at += maxTokens)
           pieces.push(encoding.decode(tokens.slice(at, at + maxTokens)));

@@ -12,6 +12,7 @@ import {
 import { KB_CHUNKS_TABLE, type KbChunkTable, openKbChunks } from "../index-table.js";
 import { NO_EMBEDDER, readIndexState } from "../store/index-state.js";
 import { DEFAULT_FIELD_BOOSTS, type FieldBoosts, fieldBoost } from "./boosts.js";
+import { type FeedbackVote, feedbackMultipliers, loadFeedbackVotes } from "./feedback-signal.js";
 import type { Reader } from "./reader.js";
 import { contentTerms } from "./terms.js";
 
@@ -44,7 +45,12 @@ export interface KbSearchQuery {
   /** Best chunk per document (default true); false returns every matching chunk. */
   perDocument?: boolean;
   boosts?: FieldBoosts;
+  /** Use thumbs up/down on earlier answers as a ranking signal (default true; docs/kb.md). */
+  feedback?: boolean;
 }
+
+/** Votes are re-read at most this often by one searcher. */
+const FEEDBACK_CACHE_MS = 30_000;
 
 export const NO_EMBEDDER_NOTE = "bm25 only: no embedder configured";
 
@@ -62,6 +68,15 @@ export class KbSearcher {
       logger?: Logger | undefined;
     },
   ) {}
+
+  private votes: { at: number; votes: Promise<FeedbackVote[]> } | undefined;
+
+  private feedbackVotes(): Promise<FeedbackVote[]> {
+    const now = Date.now();
+    if (!this.votes || now - this.votes.at > FEEDBACK_CACHE_MS)
+      this.votes = { at: now, votes: loadFeedbackVotes(this.deps.store, new Date(now)) };
+    return this.votes.votes;
+  }
 
   async search(query: KbSearchQuery): Promise<KbSearchResult> {
     const text = query.query.trim();
@@ -103,6 +118,10 @@ export class KbSearcher {
     }
     const filter = this.filterFor(query);
     const queryTerms = new Set(contentTerms(text));
+    const feedback =
+      query.feedback === false
+        ? new Map<string, number>()
+        : feedbackMultipliers(queryTerms, await this.feedbackVotes());
     const perDocument = query.perDocument ?? true;
     let fetch = perDocument ? Math.max(query.k * 4, 40) : Math.max(query.k * 2, 20);
     for (;;) {
@@ -113,7 +132,7 @@ export class KbSearcher {
         k: Math.min(fetch, 10_000),
         filter,
       });
-      const ranked = rank(hits, queryTerms, query.boosts ?? DEFAULT_FIELD_BOOSTS, perDocument);
+      const ranked = rank(hits, queryTerms, query.boosts ?? DEFAULT_FIELD_BOOSTS, perDocument, feedback);
       if (ranked.length >= query.k || hits.length < fetch || fetch >= 10_000)
         return { results: ranked.slice(0, query.k), retrieval, ...(note ? { note } : {}) };
       fetch *= 4;
@@ -133,6 +152,7 @@ function rank(
   queryTerms: ReadonlySet<string>,
   boosts: FieldBoosts,
   perDocument: boolean,
+  feedback: ReadonlyMap<string, number>,
 ): KbSearchHit[] {
   const scored = hits.map((hit) => {
     const row = hit.row;
@@ -143,7 +163,7 @@ function rank(
       chunk_id: row.id,
       title,
       url: row.url ?? null,
-      score: hit.score * fieldBoost(queryTerms, title, headingPath, boosts),
+      score: hit.score * fieldBoost(queryTerms, title, headingPath, boosts) * (feedback.get(row.id) ?? 1),
       text: row.text.slice(row.body_offset ?? 0),
       source: row.source ?? "",
       heading_path: headingPath,

@@ -12,6 +12,8 @@ export interface SyncCounts {
   documentsSkipped: number;
   chunksIndexed: number;
   chunksDeleted: number;
+  /** Secrets and personal data replaced before indexing, by type (`SECRET:github`, `EMAIL`…); not stored per run. */
+  redactions?: Record<string, number>;
 }
 
 export type SyncStatus = "running" | "succeeded" | "failed" | "interrupted";

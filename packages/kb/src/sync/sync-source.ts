@@ -1,4 +1,4 @@
-import type { Embedder, Logger, Store } from "@uplift/core";
+import { addCounts, type Embedder, type Logger, redactTexts, type Store } from "@uplift/core";
 import { effectiveAcl } from "../acl.js";
 import { type ChunkOptions, chunkDocument } from "../chunk/chunker.js";
 import type { Tokenizer } from "../chunk/tokenizer.js";
@@ -12,6 +12,9 @@ import {
 import { emptyCounts, type SyncCounts, SyncRunRepository } from "../store/sync-run-repository.js";
 import type { KbDocument, SkippedItem, SourceConfig } from "../types.js";
 import { chunkHash, chunkIds, documentHash } from "./hashing.js";
+
+/** Bumped when the redaction rules change, so that every document is re-indexed through them once. */
+const REDACTION_VERSION = 1;
 
 /** What one source's sync did. */
 export interface SourceSyncReport {
@@ -64,7 +67,8 @@ export async function syncSource(deps: SourceSyncDeps, config: SourceConfig): Pr
   const counts = emptyCounts();
   const skipped: SkippedItem[] = [];
   const batchSize = deps.batchSize ?? 256;
-  const chunkingKey = { ...deps.chunking, tokenizer: deps.tokenizer.name };
+  // the redaction version is part of every document's hash: a new rule set re-indexes once
+  const chunkingKey = { ...deps.chunking, tokenizer: deps.tokenizer.name, redaction: REDACTION_VERSION };
   try {
     const orphans = await docs.orphanedPending(config.name);
     if (orphans.length) {
@@ -145,7 +149,19 @@ async function writeBatch(
     bodyOffset: number;
   }[] = [];
   const vanished: string[] = [];
-  for (const item of batch) {
+  // secrets and personal data never reach the index, the store or an embedder (DESIGN: Security)
+  const redacted = await redactTexts(batch.flatMap((item) => [item.doc.title, item.doc.text]));
+  counts.redactions ??= {};
+  for (const r of redacted) addCounts(counts.redactions, r.counts);
+  for (const [i, original] of batch.entries()) {
+    const item: Changed = {
+      ...original,
+      doc: {
+        ...original.doc,
+        title: redacted[2 * i]?.text ?? original.doc.title,
+        text: redacted[2 * i + 1]?.text ?? original.doc.text,
+      },
+    };
     const drafts = chunkDocument(item.doc, deps.tokenizer, deps.chunking);
     const hashes = drafts.map((draft) => chunkHash(draft, item.doc, item.acl));
     const ids = chunkIds(source, item.doc.id, hashes);

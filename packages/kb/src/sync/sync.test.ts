@@ -272,3 +272,43 @@ describe("kb sync with an embedder", () => {
     expect(rows.map((r) => r.status)).toEqual(["failed", "succeeded"]);
   });
 });
+
+describe("redaction before indexing", () => {
+  // split so that no scanner flags this test file itself
+  const githubToken = ["ghp_", "wWPw5k4aXcaT4fNP0Uc", "nZwJUVFk6LO0pINUx"].join("");
+
+  it("replaces secrets and e-mail addresses before anything reaches the index or the store", async () => {
+    writeJsonl(path.join(env.dir, "leaky.jsonl"), [
+      {
+        id: "runbook",
+        title: "Release runbook",
+        text: `Call the release API with token ${githubToken} and mail ops-lead@corp.example when done.`,
+      },
+    ]);
+    await addSource(env.store, { name: "leaky", type: "jsonl", path: path.join(env.dir, "leaky.jsonl") });
+    const report = await sync({ sources: ["leaky"] });
+    expect(report.sources[0]?.counts.redactions).toEqual({ "SECRET:github": 1, EMAIL: 1 });
+
+    const table = await openKbChunks(env.index, await readIndexState(env.store));
+    const hits = await table.search({
+      mode: "bm25",
+      text: "release API token",
+      k: 5,
+      filter: searchFilter.eq("source", "leaky"),
+    });
+    expect(hits.length).toBeGreaterThan(0);
+    for (const hit of hits) {
+      expect(hit.row.text).not.toContain(githubToken);
+      expect(hit.row.text).not.toContain("ops-lead@corp.example");
+      expect(hit.row.text).toContain("<SECRET:github>");
+    }
+    const { rows } = await env.store.query<{ dump: string }>(
+      "SELECT string_agg(t::text, ' ') AS dump FROM (SELECT * FROM kb_documents WHERE source = 'leaky') t",
+    );
+    expect(rows[0]?.dump).not.toContain(githubToken);
+
+    // unchanged on the next sync: nothing re-indexed, nothing re-counted
+    const again = await sync({ sources: ["leaky"] });
+    expect(again.sources[0]?.counts).toMatchObject({ documentsUnchanged: 1, chunksIndexed: 0 });
+  });
+});

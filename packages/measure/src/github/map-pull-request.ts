@@ -1,3 +1,4 @@
+import { revertedGitHubPr } from "../quality/revert-message.js";
 import { type PullRequest, pullRequestSchema } from "../records.js";
 import type { PullCommitPayload, PullPayload, ReviewPayload, TimelineEventPayload } from "./payloads.js";
 import { earliest, isBotAccount, toInstant } from "./time.js";
@@ -82,6 +83,8 @@ export function mapPullRequest(repo: string, parts: PullParts): PullRequest {
       reopened: events("reopened").length,
       force_pushes: events("head_ref_force_pushed").length,
       commit_author_emails: unique(commits.map((c) => c.commit.author?.email ?? undefined)),
+      // a revert PR made by GitHub's "Revert" button: its body starts "Reverts owner/repo#N"
+      reverts_pr: revertedGitHubPr(pull.body),
     },
   });
 }

@@ -40,6 +40,7 @@ export const pullSchema = z.object({
   merged_at: z.string().nullable().optional(),
   merge_commit_sha: z.string().nullable().optional(),
   html_url: z.string().optional(),
+  body: z.string().nullable().optional(),
   labels: z.array(label).default([]),
   base: z.object({ ref: z.string() }),
   head: z.object({ ref: z.string(), sha: z.string() }),

@@ -68,6 +68,7 @@ export function mapMergeRequest(project: string, parts: MergeRequestParts): Pull
     attributes: {
       url: mr.web_url,
       source_branch: mr.source_branch,
+      labels: mr.labels,
       state: mr.state,
       reviewers: mr.reviewers.map((r) => r.username),
       approved_by: approvals?.approved_by.map((a) => a.user.username),

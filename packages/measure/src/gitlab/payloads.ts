@@ -20,6 +20,8 @@ export const mergeRequestSchema = z.object({
   closed_at: z.string().nullable().optional(),
   target_branch: z.string(),
   source_branch: z.string().optional(),
+  // label names (hotfix / bug-fix detection, docs/measure-quality.md)
+  labels: z.array(z.string()).default([]),
   author: user.nullable().optional(),
   reviewers: z.array(user).default([]),
   draft: z.boolean().optional(),

@@ -3,6 +3,7 @@ import type { Developer } from "../records.js";
 import { identitiesOfDevelopers, upsertIdentities } from "../store/identities.js";
 import { recordImportRun } from "../store/import-runs.js";
 import { upsertRecords } from "../store/record-writer.js";
+import { importWorkItemsFile } from "../workitems/import-work-items-file.js";
 import { anomaliesOf } from "./anomalies.js";
 import { type ImportKind, KIND_SPECS } from "./kinds.js";
 import { readTable, type TableFormat } from "./read-table.js";
@@ -17,6 +18,8 @@ export interface ImportFileResult {
   skipped: Record<string, number>;
   anomalies: Record<string, number>;
   identities?: number;
+  /** `--kind workitems --transitions FILE`: the transitions read and written. */
+  transitions?: { file: string; rows: number; written: number };
 }
 
 /**
@@ -24,11 +27,13 @@ export interface ImportFileResult {
  * transaction with its data-quality report, so that a bad row (InputError naming file, line and
  * column) leaves the store exactly as it was. Rows are upserted by key: re-importing is idempotent.
  * A key repeated in the file keeps its last row; the earlier ones are skipped as `duplicate_key`.
+ * Work items (with an optional `transitions` file) have their own checks: importWorkItemsFile.
  */
 export async function importFile(
   store: Store,
-  options: { kind: ImportKind; file: string; format: TableFormat; logger?: Logger },
+  options: { kind: ImportKind; file: string; format: TableFormat; logger?: Logger; transitions?: string },
 ): Promise<ImportFileResult> {
+  if (options.kind === "workitems") return importWorkItemsFile(store, options);
   const startedAt = new Date();
   const spec = KIND_SPECS[options.kind];
   const table = await readTable(options.file, options.format);

@@ -7,10 +7,19 @@ import {
   surveyAnswerSchema,
   telemetryDaySchema,
 } from "../records.js";
+import { workItemSchema } from "../workitems/work-item-records.js";
 import type { CellType } from "./cell.js";
 
-/** The kinds `uplift measure import csv --kind …` reads now (`workitems` comes with Flow metrics). */
-export const IMPORT_KINDS = ["prs", "deployments", "incidents", "telemetry", "survey", "developers"] as const;
+/** The kinds `uplift measure import csv --kind …` reads. */
+export const IMPORT_KINDS = [
+  "prs",
+  "deployments",
+  "incidents",
+  "telemetry",
+  "survey",
+  "developers",
+  "workitems",
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** One importable kind: its columns (header names = record fields), the table and its key. */
@@ -138,6 +147,30 @@ const developers: KindSpec = {
   },
 };
 
+/** Work items for Flow metrics; status transitions come in a second file (`--transitions`). */
+const workitems: KindSpec = {
+  kind: "workitems",
+  table: "work_items",
+  schema: workItemSchema,
+  key: ["id"],
+  required: ["id", "type", "created_at", "resolved_at"],
+  columns: {
+    id: "string",
+    source: "string",
+    type: "string",
+    created_at: "instant",
+    resolved_at: "instant",
+    status: "string",
+    assignee: "string",
+    team: "string",
+    project: "string",
+    title: "string",
+    story_points: "number",
+    sprint: "string",
+    linked_prs: "list",
+  },
+};
+
 /** Every importable kind by name. */
 export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
   prs,
@@ -146,6 +179,7 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
   telemetry,
   survey,
   developers,
+  workitems,
 };
 
 /** The table columns of a kind: the record schema's fields, in schema order. */

@@ -105,6 +105,14 @@ describe("change_failure_rate and incident linking", () => {
     const [row] = run({ incidents }, "time_to_restore");
     expect(row).toMatchObject({ n: 2, value: 1.75, excluded: { missing_end: 2 } });
   });
+
+  it("measures time_to_restore_from_deploy from the linked deployment, stating the rule", () => {
+    const [row] = run({ deployments, incidents }, "time_to_restore_from_deploy");
+    // i1: d1 finished 03-03T10:00 → resolved 03-04T02:00 = 16 h; i2: d3 03-05T09:00 → 13:30 = 4.5 h
+    expect(row).toMatchObject({ n: 2, median: 10.25, linked_by: { explicit: 1, window: 1 } });
+    expect(row?.unlinked_incidents).toEqual({ no_deployment_in_window: 1, unknown_deployment_id: 1 });
+    expect(row?.rule).toMatch(/within 24 h before the incident started/);
+  });
 });
 
 describe("lead_time_for_change", () => {

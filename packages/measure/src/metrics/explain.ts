@@ -1,4 +1,5 @@
 import type { PrFact } from "./facts.js";
+import { explainFlowRecords, FLOW_METRIC_NAMES } from "./flow-explain.js";
 import { groupOf, inWindow } from "./grouping.js";
 import { linkIncidents } from "./incident-links.js";
 import { leadTimesForDeployment } from "./lead-time.js";
@@ -12,6 +13,7 @@ import {
   prReviewTimeHours,
 } from "./pr-flow.js";
 import { isProductionSuccess } from "./production.js";
+import { explainQualityRecords, isQualityMetric } from "./quality-explain.js";
 import { measureSpan } from "./span.js";
 import type { MetricInputs, ResolvedOptions } from "./types.js";
 
@@ -62,6 +64,9 @@ export function explainRecords(
       excluded: typeof result === "string" ? result : null,
       ...detail,
     });
+  if ((FLOW_METRIC_NAMES as readonly string[]).includes(name))
+    return explainFlowRecords(name, inputs, options);
+  if (isQualityMetric(name)) return explainQualityRecords(name, inputs, options);
   const prSpan = PR_SPANS[name];
   if (prSpan) {
     for (const pr of inputs.prs) {
@@ -97,6 +102,36 @@ export function explainRecords(
         {
           service: incident.service,
           started_at: iso(incident.started),
+          resolved_at: iso(incident.resolved),
+        },
+      );
+    }
+  } else if (name === "time_to_restore_from_deploy") {
+    const production = inputs.deployments.filter((d) => isProductionSuccess(d, options));
+    const { links } = linkIncidents(
+      inputs.incidents,
+      inputs.deployments,
+      production,
+      options.incidentWindowHours,
+    );
+    const deploymentOf = new Map(inputs.deployments.map((d) => [d.id, d]));
+    const linkOf = new Map(links.map((link) => [link.incidentId, link]));
+    for (const incident of inputs.incidents) {
+      const link = linkOf.get(incident.id);
+      const deployment = link && deploymentOf.get(link.deploymentId);
+      if (!link || !deployment) continue;
+      const anchor = Number.isNaN(incident.resolved) ? incident.started : incident.resolved;
+      if (!inWindow(options, anchor)) continue;
+      push(
+        incident.id,
+        groupOf(options, { repo: incident.service }, anchor),
+        anchor,
+        measureSpan(deployment.finished, incident.resolved),
+        {
+          service: incident.service,
+          deployment: deployment.id,
+          link_rule: link.rule,
+          deployed_at: iso(deployment.finished),
           resolved_at: iso(incident.resolved),
         },
       );

@@ -1,10 +1,16 @@
 import { InputError } from "@uplift/core";
 import { changeFailureRate } from "./change-failure-rate.js";
 import { deploymentFrequency } from "./deployment-frequency.js";
+import { flowDistribution } from "./flow-distribution.js";
+import { flowEfficiency } from "./flow-efficiency.js";
+import { flowLoad } from "./flow-load.js";
+import { flowTime } from "./flow-time.js";
+import { flowVelocity } from "./flow-velocity.js";
 import { leadTimeForChange } from "./lead-time.js";
 import { prCodingTime, prCycleTime, prMergeTime, prPickupTime, prReviewTime } from "./pr-flow.js";
 import { prSize } from "./pr-size.js";
 import { prsPerDeveloperWeek } from "./prs-per-developer-week.js";
+import { QUALITY_METRICS } from "./quality-metrics.js";
 import {
   acceptanceRate,
   activeUsers,
@@ -12,7 +18,7 @@ import {
   suggestionsAccepted,
   suggestionsShown,
 } from "./telemetry.js";
-import { timeToRestore } from "./time-to-restore.js";
+import { timeToRestore, timeToRestoreFromDeploy } from "./time-to-restore.js";
 import {
   type MetricDefinition,
   type MetricInputs,
@@ -34,11 +40,18 @@ export const METRICS: readonly MetricDefinition[] = [
   deploymentFrequency,
   changeFailureRate,
   timeToRestore,
+  timeToRestoreFromDeploy,
   suggestionsShown,
   suggestionsAccepted,
   acceptanceRate,
   activeUsers,
   retainedUsers,
+  flowTime,
+  flowVelocity,
+  flowLoad,
+  flowEfficiency,
+  flowDistribution,
+  ...QUALITY_METRICS,
 ];
 
 export function metricByName(name: string): MetricDefinition {

@@ -1,4 +1,6 @@
 import type { CommitFact, DeploymentFact, IncidentFact, PrFact, TelemetryFact } from "./facts.js";
+import type { WorkItemFacts } from "./flow-facts.js";
+import type { QualityFacts } from "./quality-facts.js";
 
 /** `--group-by` keys (DESIGN: CLI contract). */
 export const GROUP_KEYS = ["author", "team", "repo", "week", "arm"] as const;
@@ -31,6 +33,10 @@ export interface MetricInputs {
   telemetry: readonly TelemetryFact[];
   /** Commits each deployment shipped (deployment id → commits); undefined when never linked. */
   deploymentCommits?: ReadonlyMap<string, readonly CommitFact[]> | undefined;
+  /** Work items with their status transitions (Flow metrics); undefined when none are loaded. */
+  workItems?: WorkItemFacts | undefined;
+  /** Merged PRs with their quality evidence (quality guardrails); undefined when not loaded. */
+  quality?: QualityFacts | undefined;
 }
 
 export interface MetricOptions {
@@ -51,6 +57,9 @@ export interface MetricOptions {
   productionEnvironments?: readonly string[];
 }
 
+/** Which way a metric improves (read by `experiment analyze` for guardrails). */
+export type MetricDirection = "lower_is_better" | "higher_is_better";
+
 /** A metric: its contract name, unit, exact definition, and the pure computation. */
 export interface MetricDefinition {
   name: string;
@@ -58,6 +67,13 @@ export interface MetricDefinition {
   definition: string;
   /** The `--group-by` keys this metric can be split by. */
   groupable: readonly GroupBy[];
+  /** Which way is better; absent: lower for durations (unit "hours"), unstated otherwise. */
+  direction?: MetricDirection;
+  /**
+   * Guardrail margin, relative to control: the treatment may not worsen the metric by more than
+   * this share (0.10 = 10 %) for "no harm" to hold. Set on every quality guardrail.
+   */
+  non_inferiority_margin?: number;
   compute(inputs: MetricInputs, options: ResolvedOptions): MetricRow[];
 }
 

@@ -3,6 +3,9 @@ import { entryOf } from "../metrics/entry.js";
 import type { CommitFact, DeploymentFact, IncidentFact, PrFact, TelemetryFact } from "../metrics/facts.js";
 import { looksLikeBot } from "../metrics/facts.js";
 import type { MetricInputs } from "../metrics/types.js";
+import { loadQualityFacts } from "../quality/load-quality-facts.js";
+import type { QualityRules } from "../quality/quality-rules.js";
+import { loadWorkItemFacts } from "../workitems/load-work-items.js";
 import { tableExists } from "./catalog.js";
 import { canonicalLogin, loadIdentityMap } from "./identities.js";
 import { loadPacked, loadPackedByBlocks } from "./packed-columns.js";
@@ -13,6 +16,11 @@ export interface LoadWindow {
   toMs?: number | undefined;
   /** Load PR ids too (for the per-PR drill-down); metrics do not need them. */
   withIds?: boolean | undefined;
+  /** Load work items and their transitions (Flow metrics); default true. */
+  withFlow?: boolean | undefined;
+  /** Load the quality guardrails' facts (an extra read of the window's merged PRs); with these rules. */
+  withQuality?: boolean | undefined;
+  qualityRules?: QualityRules | undefined;
 }
 
 /** Everything the metrics need, read from the store, authors resolved to canonical logins. */
@@ -51,7 +59,14 @@ export async function loadFacts(db: Queryable, window: LoadWindow = {}): Promise
   const incidents = await loadIncidents(db);
   const telemetry = await loadTelemetry(db, resolve);
   const deploymentCommits = await loadDeploymentCommits(db, resolve);
-  return { prs, deployments, incidents, telemetry, deploymentCommits, teams, resolve };
+  const workItems =
+    window.withFlow === false
+      ? undefined
+      : await loadWorkItemFacts(db, { from, to, withStatuses: window.withIds ?? false }, resolve);
+  const quality = window.withQuality
+    ? await loadQualityFacts(db, from, to, resolve, botLogins, window.qualityRules)
+    : undefined;
+  return { prs, deployments, incidents, telemetry, deploymentCommits, workItems, quality, teams, resolve };
 }
 
 /** Bits of the packed `flags` column: size (or −1) in the low 28 bits, then draft and bot. */

@@ -59,6 +59,16 @@ function repoRoute(
 ): RouteAnswer | undefined {
   if (rest === "") return { kind: "one", body: githubRepository(fullName) };
   if (rest === "/issues") return { kind: "list", items: listIssues(fullName, repo, query) };
+  if (rest === "/pulls") {
+    // `state` (open default, closed, all) and `head` (`owner:branch`)
+    const state = query.state ?? "open";
+    const head = query.head?.split(":").pop();
+    const items = repo.pulls
+      .map((p) => p.pull)
+      .filter((p) => state === "all" || p.state === state)
+      .filter((p) => !head || (p.head as Json).ref === head);
+    return { kind: "list", items };
+  }
   if (rest === "/deployments") {
     const items = repo.deployments.map((d) => d.deployment).sort((a, b) => Number(b.id) - Number(a.id));
     const env = query.environment;
@@ -91,7 +101,7 @@ function repoRoute(
     const pull = repo.pulls.find((p) => String(p.pull.number) === m?.[1]);
     if (pull) return { kind: "list", items: pull.timeline };
     const issue = repo.issues.find((i) => String(i.number) === m?.[1]);
-    return issue ? { kind: "list", items: [] } : undefined;
+    return issue ? { kind: "list", items: repo.issueTimelines?.[Number(m[1])] ?? [] } : undefined;
   }
   m = /^\/commits\/(.+)$/.exec(rest);
   if (m) {

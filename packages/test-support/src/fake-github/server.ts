@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { listenOnLoopback } from "../listen-loopback.js";
 import { type RouteAnswer, route } from "./routes.js";
 import type { FakeGitHub, FakeGitHubOptions, GitHubScript, RecordedGitHubRequest } from "./types.js";
+import { writeRoute } from "./writes.js";
 
 const LIMIT = 5000;
 
@@ -13,7 +14,8 @@ const LIMIT = 5000;
  * Copilot usage metrics reports (`users-1-day` → signed download link → NDJSON). Lists are
  * paginated with `Link` headers; every JSON answer has an `ETag` and a matching
  * `If-None-Match` gets `304 Not Modified`; rate-limit headers are sent on every answer.
- * `script()` queues rate-limit answers (primary and secondary), 401s, 404s and 5xx.
+ * `script()` queues rate-limit answers (primary and secondary), 401s, 404s and 5xx. Writes
+ * (`POST …/pulls`, `POST …/issues/{n}/labels`, `PUT …/pulls/{n}/merge`) change `data`.
  *
  * @example
  * const fake = await startFakeGitHub({ data: sampleGitHubData(), token: "ghp_test" });
@@ -68,7 +70,20 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       if (auth !== `token ${options.token}` && auth !== `Bearer ${options.token}`)
         return fail(401, "Bad credentials");
     }
-    if (record.method !== "GET") return fail(404, "Not Found");
+    if (record.method !== "GET") {
+      readJsonBody(req).then(
+        (body) => {
+          record.body = body;
+          const answer = writeRoute(options.data, record.method, path, body);
+          if (!answer) return fail(404, "Not Found");
+          reply(answer.status, JSON.stringify(answer.body), {
+            "content-type": "application/json; charset=utf-8",
+          });
+        },
+        () => fail(400, "Problems parsing JSON"),
+      );
+      return;
+    }
     const script = takeScript(path);
     if (script?.kind === "primary-rate-limit") {
       return fail(403, script.message ?? "API rate limit exceeded for user ID 10001.", {
@@ -171,4 +186,21 @@ function defaultMessage(status: number): string {
   if (status === 404) return "Not Found";
   if (status >= 500) return "Server Error";
   return "Error";
+}
+
+/** The JSON body of a write request (`{}` when empty). */
+export function readJsonBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("error", reject);
+    req.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8");
+      try {
+        resolve(text ? (JSON.parse(text) as Record<string, unknown>) : {});
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
 }

@@ -21,6 +21,8 @@ export interface FakeGitHubRepo {
   pulls: FakePull[];
   /** Plain issues (incidents and others); pull requests are listed from `pulls`. */
   issues: Json[];
+  /** `GET /issues/{n}/timeline` of plain issues, by number (empty when absent). */
+  issueTimelines?: Record<number, Json[]>;
   deployments: FakeDeployment[];
   releases: Json[];
   /** `GET /commits/{ref}`: tag or branch → commit payload. */
@@ -72,6 +74,8 @@ export interface RecordedGitHubRequest {
   headers: Record<string, string>;
   /** Status answered. */
   status: number;
+  /** The JSON body of a write request. */
+  body?: unknown;
 }
 
 export interface FakeGitHub {

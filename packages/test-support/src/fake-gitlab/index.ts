@@ -3,11 +3,13 @@ export { startFakeGitLab } from "./server.js";
 export {
   type EnvironmentInput,
   type GitLabDeploymentInput,
+  type GitLabIssueInput,
   gitlabApprovals,
   gitlabCommit,
   gitlabDeployment,
   gitlabDiff,
   gitlabEnvironment,
+  gitlabIssue,
   gitlabMergeRequest,
   gitlabNote,
   gitlabProject,
@@ -19,6 +21,7 @@ export {
 export type {
   FakeGitLab,
   FakeGitLabData,
+  FakeGitLabIssue,
   FakeGitLabOptions,
   FakeGitLabProject,
   FakeMergeRequest,

@@ -38,6 +38,22 @@ function projectRoute(
   }
   if (rest === "/deployments") return { kind: "list", items: filterSort(project.deployments, query) };
   if (rest === "/environments") return { kind: "list", items: project.environments };
+  if (rest === "/issues")
+    return {
+      kind: "list",
+      items: filterSort(
+        (project.issues ?? []).map((i) => i.issue),
+        query,
+      ),
+    };
+  const issue = /^\/issues\/(\d+)(\/resource_state_events|\/resource_label_events)?$/.exec(rest);
+  if (issue) {
+    const found = (project.issues ?? []).find((x) => String(x.issue.iid) === issue[1]);
+    if (!found) return { kind: "missing", message: "404 Not found" };
+    if (issue[2] === "/resource_state_events") return { kind: "list", items: found.state_events };
+    if (issue[2] === "/resource_label_events") return { kind: "list", items: found.label_events };
+    return { kind: "one", body: found.issue };
+  }
   const m = /^\/merge_requests\/(\d+)(\/commits|\/notes|\/approvals|\/diffs)?$/.exec(rest);
   if (!m) return undefined;
   const mr = project.merge_requests.find((x) => String(x.mr.iid) === m[1]);
@@ -68,7 +84,8 @@ function filterSort(items: Json[], query: Record<string, string>): Json[] {
   const key = query.order_by ?? "created_at";
   const direction = query.sort === "asc" ? 1 : -1;
   return items
-    .filter((item) => !state || item.state === state)
+    .filter((item) => !state || item.state === state || (state === "opened" && item.state === "reopened"))
+    .filter((item) => !query.source_branch || item.source_branch === query.source_branch)
     .filter((item) => after === undefined || Date.parse(String(item.updated_at)) >= after)
     .sort((a, b) => {
       const byKey =

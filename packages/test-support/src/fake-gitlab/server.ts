@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { readJsonBody } from "../fake-github/server.js";
 import { listenOnLoopback } from "../listen-loopback.js";
 import { type GitLabAnswer, gitlabRoute } from "./routes.js";
 import type { FakeGitLab, FakeGitLabOptions, GitLabScript, RecordedGitLabRequest } from "./types.js";
+import { gitlabWriteRoute } from "./writes.js";
 
 /**
  * Starts a local HTTP server on 127.0.0.1 that answers like GitLab's REST API v4 for the data
@@ -9,6 +11,7 @@ import type { FakeGitLab, FakeGitLabOptions, GitLabScript, RecordedGitLabRequest
  * `order_by`, `sort`) with commits, notes, approvals and diffs, deployments, environments.
  * Lists use offset pagination: `x-page`, `x-per-page`, `x-total`, `x-total-pages`,
  * `x-next-page`, `x-prev-page` and (unless disabled) `Link`. `script()` queues 401/404/429/5xx.
+ * Writes (`POST …/merge_requests`, `PUT …/merge_requests/:iid/merge`) change `data`.
  *
  * @example
  * const fake = await startFakeGitLab({ data: sampleGitLabData(), token: "glpat-test" });
@@ -39,11 +42,23 @@ export async function startFakeGitLab(options: FakeGitLabOptions): Promise<FakeG
       res.writeHead(status, { "content-type": "application/json", ...extra });
       res.end(typeof body === "string" ? body : JSON.stringify(body));
     };
-    if (raw === undefined || record.method !== "GET") return reply(404, { message: "404 Not Found" });
+    if (raw === undefined) return reply(404, { message: "404 Not Found" });
     if (options.token !== undefined) {
       const ok =
         headers["private-token"] === options.token || headers.authorization === `Bearer ${options.token}`;
       if (!ok) return reply(401, { message: "401 Unauthorized" });
+    }
+    if (record.method !== "GET") {
+      readJsonBody(req).then(
+        (body) => {
+          record.body = body;
+          const answer = gitlabWriteRoute(options.data, record.method, raw, body);
+          if (!answer) return reply(404, { message: "404 Not Found" });
+          reply(answer.status, answer.body);
+        },
+        () => reply(400, { message: "400 Bad request: invalid JSON" }),
+      );
+      return;
     }
     const script = scripts.find((s) => matches(s.path, record.path));
     if (script) {

@@ -299,3 +299,73 @@ export function gitlabDeployment(projectPath: string, input: GitLabDeploymentInp
     },
   };
 }
+
+export interface GitLabIssueInput {
+  iid: number;
+  title: string;
+  author: string;
+  assignee?: string;
+  labels?: string[];
+  created_at: string;
+  updated_at: string;
+  closed_at?: string | null;
+  /** Resource events, oldest first: state changes and label additions/removals. */
+  events?: (
+    | { at: string; state: "closed" | "reopened" }
+    | { at: string; action: "add" | "remove"; label: string }
+  )[];
+}
+
+/** An issue with its resource state and label events, in GitLab REST v4's shapes. */
+export function gitlabIssue(projectPath: string, projectId: number, input: GitLabIssueInput) {
+  const id = stableId(`${projectPath}#${input.iid}`, 700_000);
+  const author = gitlabUser(input.author);
+  const assignee = input.assignee ? gitlabUser(input.assignee) : null;
+  const issue: Json = {
+    id,
+    iid: input.iid,
+    project_id: projectId,
+    title: input.title,
+    description: null,
+    state: input.closed_at ? "closed" : "opened",
+    created_at: input.created_at,
+    updated_at: input.updated_at,
+    closed_at: input.closed_at ?? null,
+    closed_by: input.closed_at ? author : null,
+    labels: input.labels ?? [],
+    milestone: null,
+    assignees: assignee ? [assignee] : [],
+    author,
+    type: "ISSUE",
+    assignee,
+    user_notes_count: 0,
+    issue_type: "issue",
+    web_url: `${WEB}/${projectPath}/-/issues/${input.iid}`,
+    references: { short: `#${input.iid}`, relative: `#${input.iid}`, full: `${projectPath}#${input.iid}` },
+  };
+  const events = input.events ?? [];
+  return {
+    issue,
+    state_events: events
+      .filter((e): e is { at: string; state: "closed" | "reopened" } => "state" in e)
+      .map((e, i) => ({
+        id: id * 10 + i,
+        user: author,
+        created_at: e.at,
+        resource_type: "Issue",
+        resource_id: id,
+        state: e.state,
+      })),
+    label_events: events
+      .filter((e): e is { at: string; action: "add" | "remove"; label: string } => "action" in e)
+      .map((e, i) => ({
+        id: id * 10 + 5 + i,
+        user: author,
+        created_at: e.at,
+        resource_type: "Issue",
+        resource_id: id,
+        label: { id: stableId(e.label, 90_000), name: e.label, color: "#428BCA", description: null },
+        action: e.action,
+      })),
+  };
+}

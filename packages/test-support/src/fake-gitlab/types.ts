@@ -9,11 +9,22 @@ export interface FakeMergeRequest {
   diffs: Json[];
 }
 
+/** One issue: the detail (`GET …/issues/:iid`, also listed) and its resource events. */
+export interface FakeGitLabIssue {
+  issue: Json;
+  /** `GET …/issues/:iid/resource_state_events`. */
+  state_events: Json[];
+  /** `GET …/issues/:iid/resource_label_events`. */
+  label_events: Json[];
+}
+
 export interface FakeGitLabProject {
   project: Json;
   merge_requests: FakeMergeRequest[];
   deployments: Json[];
   environments: Json[];
+  /** Issues (work items); absent: none. */
+  issues?: FakeGitLabIssue[];
 }
 
 /** Everything the fake serves, by project path (`group/name`); mutable while it runs. */
@@ -48,6 +59,8 @@ export interface RecordedGitLabRequest {
   query: Record<string, string>;
   headers: Record<string, string>;
   status: number;
+  /** The JSON body of a write request. */
+  body?: unknown;
 }
 
 export interface FakeGitLab {

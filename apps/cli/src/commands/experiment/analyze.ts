@@ -2,6 +2,7 @@ import { InputError } from "@uplift/core";
 import {
   analysisRecord,
   analyzeExperiment,
+  columnIndex,
   ExperimentRepository,
   formatAnalysisText,
   prepareAnalysisData,
@@ -10,17 +11,20 @@ import {
 import { withContext } from "../../context.js";
 import type { GlobalOptions } from "../../options.js";
 import { analysisPeriod } from "./analysis-period.js";
-import { experimentName } from "./experiment-flags.js";
+import { analyzeFeedbackCommand } from "./analyze-feedback.js";
+import { analyzeStoredCommand } from "./analyze-stored.js";
+import { experimentName, listOption } from "./experiment-flags.js";
 import { integerOption, numberOption } from "./parse-options.js";
 
 export interface AnalyzeFlags {
-  data: string;
-  outcome: string;
-  arm: string;
-  treatment: string;
+  data?: string;
+  outcome?: string;
+  arm?: string;
+  treatment?: string;
   control?: string;
-  unit: string;
-  covariate?: string;
+  unit?: string;
+  /** A column name, or false with --no-covariate. */
+  covariate?: string | false;
   logOutcome?: boolean;
   logCovariate?: boolean;
   clusterBootstrap?: string;
@@ -33,11 +37,42 @@ export interface AnalyzeFlags {
   nonInferiorityMargin?: string;
   higherIsBetter?: boolean;
   save?: boolean;
-  metric?: string;
+  metric?: string[];
+  absolute?: boolean;
+  guardrail?: string[];
+  preDays?: string;
+  includeRampUp?: boolean;
+  by?: string;
+  kind?: string;
+  survey?: string;
+  item?: string;
+  agreeFrom?: string;
 }
 
-/** `uplift experiment analyze --data FILE …` (DESIGN: CLI contract). */
+const CSV_FLAGS = [
+  ["outcome", "--outcome COL"],
+  ["arm", "--arm COL"],
+  ["treatment", "--treatment VALUE"],
+  ["unit", "--unit COL"],
+] as const;
+
+/**
+ * `uplift experiment analyze --data FILE …` (DESIGN: CLI contract); without --data the stored
+ * metrics of `--experiment NAME` (`--metric …`).
+ */
 export async function analyzeCommand(global: GlobalOptions, flags: AnalyzeFlags): Promise<void> {
+  if (flags.kind !== undefined && flags.kind !== "outcome") return analyzeFeedbackCommand(global, flags);
+  if (flags.data === undefined) return analyzeStoredCommand(global, flags);
+  const missing = CSV_FLAGS.filter(([key]) => flags[key] === undefined).map(([, flag]) => flag);
+  if (missing.length > 0) {
+    throw new InputError(
+      `--data ${flags.data} needs ${missing.join(", ")} (or analyse stored metrics: --experiment NAME --metric METRIC without --data)`,
+    );
+  }
+  const metrics = (flags.metric ?? []).flatMap((m) => listOption(m, "--metric"));
+  if (metrics.length > 1) throw new InputError("--metric: with --data, name the one metric the file holds");
+  const file = flags.data;
+  const outcome = flags.outcome as string;
   const replicates = integerOption(flags.clusterBootstrap, "--cluster-bootstrap", 2000, 0, 1_000_000);
   const seed = integerOption(flags.seed, "--seed", 1, -(2 ** 31), 2 ** 31 - 1);
   const confLevel = numberOption(flags.confLevel, "--conf-level", 0.95, 0, 1);
@@ -46,14 +81,14 @@ export async function analyzeCommand(global: GlobalOptions, flags: AnalyzeFlags)
       ? undefined
       : numberOption(flags.nonInferiorityMargin, "--non-inferiority-margin", 0, 0, Number.POSITIVE_INFINITY);
   await withContext(global, async (ctx) => {
-    const table = readCsvTable(flags.data);
+    const table = readCsvTable(file);
     const data = prepareAnalysisData(table, {
-      outcome: flags.outcome,
-      arm: flags.arm,
-      treatment: flags.treatment,
+      outcome,
+      arm: flags.arm as string,
+      treatment: flags.treatment as string,
       control: flags.control,
-      unit: flags.unit,
-      covariate: flags.covariate,
+      unit: flags.unit as string,
+      covariate: flags.covariate || undefined,
       logOutcome: Boolean(flags.logOutcome),
       logCovariate: Boolean(flags.logCovariate),
       period: await analysisPeriod(ctx, flags),
@@ -64,6 +99,10 @@ export async function analyzeCommand(global: GlobalOptions, flags: AnalyzeFlags)
       confLevel,
       nonInferiorityMargin,
       higherIsBetter: Boolean(flags.higherIsBetter),
+      subgroups: (flags.by === undefined ? [] : listOption(flags.by, "--by")).map((by) => {
+        const column = columnIndex(table, by, "--by");
+        return { by, labels: data.sourceRows.map((r) => (table.rows[r]?.[column] ?? "").trim()) };
+      }),
     });
     if (flags.experiment && !flags.date) {
       report.checks.warnings.push(
@@ -73,13 +112,13 @@ export async function analyzeCommand(global: GlobalOptions, flags: AnalyzeFlags)
     if (flags.save) {
       if (!flags.experiment)
         throw new InputError("--save needs --experiment NAME (the experiment to save the analysis under)");
-      const record = analysisRecord(flags.metric ?? flags.outcome, table, data, report);
+      const record = analysisRecord(metrics[0] ?? outcome, table, data, report);
       await new ExperimentRepository(await ctx.store()).saveAnalysis(
         experimentName(flags.experiment),
         record,
       );
     }
-    ctx.logger.debug({ file: flags.data, rows: report.n.rows }, "analysed experiment");
-    ctx.print(report, (r) => formatAnalysisText(r, flags.outcome));
+    ctx.logger.debug({ file, rows: report.n.rows }, "analysed experiment");
+    ctx.print(report, (r) => formatAnalysisText(r, outcome));
   });
 }

@@ -8,16 +8,35 @@ export function registerExperimentCommands(program: Command): void {
     .description("randomized rollouts: assignment design, power, developer-clustered analysis");
 
   withGlobalOptions(experiment.command("analyze"))
-    .description("estimate the effect of the treatment arm on an outcome from row-level data (e.g. PRs)")
-    .requiredOption("--data <file>", "CSV with a header row, one row per observation (e.g. per PR)")
-    .requiredOption("--outcome <col>", "outcome column (e.g. merge hours)")
-    .requiredOption("--arm <col>", "column holding each row's arm")
-    .requiredOption("--treatment <value>", "value of the arm column marking the treatment arm")
-    .requiredOption("--unit <col>", "randomization unit column (the developer); errors are clustered by it")
-    .option("--control <value>", "value marking the control arm (default: the one other value)")
+    .description(
+      "estimate the effect of the treatment arm: on row-level data (--data, e.g. PRs) or on stored metrics (--experiment NAME --metric …)",
+    )
+    .option(
+      "--data <file>",
+      "CSV with a header row, one row per observation (e.g. per PR); without it: stored metrics",
+    )
+    .option("--outcome <col>", "outcome column (e.g. merge hours); with --data")
+    .option("--arm <col>", "column holding each row's arm; with --data")
+    .option(
+      "--treatment <value>",
+      "the treatment arm's value (stored metrics: default the experiment's second arm)",
+    )
+    .option(
+      "--unit <col>",
+      "randomization unit column (the developer); errors are clustered by it; with --data",
+    )
+    .option(
+      "--control <value>",
+      "value marking the control arm (default: the one other value / the first arm)",
+    )
     .option("--covariate <col>", "pre-period covariate (CUPED/ANCOVA)")
+    .option("--no-covariate", "stored metrics: no pre-period covariate")
     .option("--log-outcome", "analyse log(outcome): the effect is relative, exp(β) − 1")
     .option("--log-covariate", "use log(covariate)")
+    .option(
+      "--absolute",
+      "stored metrics: analyse every metric on its own scale (default: log for durations)",
+    )
     .option(
       "--cluster-bootstrap <n>",
       "cluster-bootstrap replicates for the robustness block (0 skips)",
@@ -30,7 +49,7 @@ export function registerExperimentCommands(program: Command): void {
     .option("--to <date>", "analyse rows dated before this instant")
     .option(
       "--experiment <name>",
-      "a designed experiment: analyse from its start + ramp-up days (needs --date)",
+      "a designed experiment: analyse from its start + ramp-up days (with --data: needs --date)",
     )
     .option(
       "--non-inferiority-margin <m>",
@@ -38,8 +57,51 @@ export function registerExperimentCommands(program: Command): void {
     )
     .option("--higher-is-better", "the metric improves upwards (default: lower is better)")
     .option("--save", "store the analysis under --experiment for `experiment report`")
-    .option("--metric <name>", "name of the metric in the report (default: the outcome column)")
+    .option(
+      "--metric <names...>",
+      "stored metrics to analyse (repeatable or comma-separated); with --data: the name of the metric in the report",
+    )
+    .option(
+      "--guardrail <metric=margin...>",
+      "stored metrics: treat METRIC as a guardrail with this relative margin (default: the metric definition's); append :higher if it improves upwards",
+    )
+    .option(
+      "--by <cols>",
+      "heterogeneous effects by these subgroups (comma-separated: a column of --data; stored: team, role, repo or a developer attribute)",
+    )
+    .option(
+      "--kind <kind>",
+      "outcome (default), survey (Likert items: --data with respondent, arm, item, value; or stored) or telemetry (acceptance by arm)",
+    )
+    .option("--survey <name>", "stored survey to analyse (default: every stored survey)")
+    .option("--item <col>", "survey CSV: the item column", "item")
+    .option("--agree-from <n>", "survey: answers at or above this value count as agreeing", "4")
+    .option(
+      "--pre-days <n>",
+      "stored metrics: days before the start that form the pre-period covariate",
+      "90",
+    )
+    .option("--include-ramp-up", "stored metrics: keep the ramp-up window in the analysis")
     .action(lazy(async () => (await import("./analyze.js")).analyzeCommand));
+
+  withGlobalOptions(experiment.command("did"))
+    .description(
+      "difference-in-differences for a staggered, non-randomized rollout (observational): two-way fixed effects and Callaway–Sant'Anna group-time effects",
+    )
+    .requiredOption("--data <file>", "CSV panel: one row per unit and period (or several, averaged)")
+    .requiredOption("--unit <col>", "unit column (e.g. developer or team); errors are clustered by it")
+    .requiredOption("--time <col>", "period column: numbers or ISO 8601 dates (e.g. the week's Monday)")
+    .requiredOption(
+      "--treated-from <col>",
+      "first treated period of the row's unit; empty or 'never' if never treated",
+    )
+    .requiredOption("--outcome <col>", "outcome column")
+    .option("--log-outcome", "analyse log(outcome): effects are relative, exp(ATT) − 1")
+    .option("--control-group <kind>", "never-treated or not-yet-treated units as controls", "never-treated")
+    .option("--bootstrap <n>", "bootstrap resamples of units for the group-time standard errors", "999")
+    .option("--seed <n>", "seed of the bootstrap", "1")
+    .option("--conf-level <p>", "confidence level of every interval", "0.95")
+    .action(lazy(async () => (await import("./did.js")).didCommand));
 
   withGlobalOptions(experiment.command("design"))
     .description(

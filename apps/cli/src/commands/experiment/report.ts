@@ -13,10 +13,11 @@ export async function reportCommand(
   await withContext(global, async (ctx) => {
     const repository = new ExperimentRepository(await ctx.store());
     const experiment = await repository.get(name);
-    const [design, assignments, analyses] = await Promise.all([
+    const [design, assignments, analyses, feedback] = await Promise.all([
       repository.design(name),
       repository.assignments(name),
       repository.analyses(name),
+      repository.feedback(name),
     ]);
     const html = renderExperimentReport({
       experiment,
@@ -24,6 +25,7 @@ export async function reportCommand(
       assignments,
       analyses,
       generatedAt: new Date(),
+      ...feedback,
     });
     stageFile(flags.out, html).commit();
     const result = {

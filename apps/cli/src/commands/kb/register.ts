@@ -62,6 +62,11 @@ export function registerKbCommands(program: Command): void {
     .option("--comment <text>", "what was right or wrong")
     .action(lazy(async () => (await import("./feedback.js")).feedbackCommand));
 
+  withGlobalOptions(kb.command("feedback-set"))
+    .description("write the thumbs up/down as a judged set for kb eval: queries.jsonl + qrels.tsv")
+    .requiredOption("--out <dir>", "directory for queries.jsonl and qrels.tsv")
+    .action(lazy(async () => (await import("./feedback-set.js")).feedbackSetCommand));
+
   withGlobalOptions(kb.command("eval"))
     .description("retrieval quality on judged queries: nDCG@k, Recall@k, MRR@k")
     .requiredOption("--queries <file>", 'queries.jsonl: { "id", "text" } per line')

@@ -91,6 +91,7 @@ function toJson(report: SyncReport) {
       documents_skipped: s.counts.documentsSkipped,
       chunks_indexed: s.counts.chunksIndexed,
       chunks_deleted: s.counts.chunksDeleted,
+      redactions: s.counts.redactions ?? {},
       skipped: s.skipped,
     })),
     failures: report.failures.map((f) => ({
@@ -105,8 +106,12 @@ function renderReport(report: ReturnType<typeof toJson>): string {
     (s) =>
       `${s.source}: ${s.documents_seen} documents (${s.documents_added} added, ${s.documents_updated} updated, ${s.documents_unchanged} unchanged, ${s.documents_deleted} deleted, ${s.documents_skipped} skipped); ${s.chunks_indexed} chunks indexed, ${s.chunks_deleted} removed`,
   );
-  for (const s of report.sources)
+  for (const s of report.sources) {
+    const redactions = Object.entries(s.redactions);
+    if (redactions.length)
+      lines.push(`  redacted before indexing: ${redactions.map(([type, n]) => `${n} ${type}`).join(", ")}`);
     for (const item of s.skipped) lines.push(`  skipped ${item.where}: ${item.reason}`);
+  }
   for (const f of report.failures) lines.push(`${f.source}: FAILED: ${f.error}`);
   if (report.sources.length === 0 && report.failures.length === 0)
     lines.push("no kb sources yet (uplift kb source add NAME --type jsonl|markdown|git --path P)");

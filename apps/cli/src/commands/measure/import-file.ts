@@ -6,6 +6,7 @@ import type { GlobalOptions } from "../../options.js";
 export interface ImportFileOptions {
   kind: string;
   format?: string;
+  transitions?: string;
 }
 
 /** `uplift measure import csv|json --kind K FILE`: validate every row, then write all in one transaction. */
@@ -18,12 +19,15 @@ export async function importFileCommand(
   const kind = parseKind(options.kind);
   if (!file) throw new InputError("FILE: give the file to import");
   const format = formatOf(file, options.format ?? (command === "csv" ? "csv" : jsonFormatOf(file)));
+  if (options.transitions !== undefined && kind !== "workitems")
+    throw new InputError(`--transitions: only with --kind workitems (not --kind ${kind})`);
   await withContext(global, async (ctx) => {
     const result = await importFile(await ctx.store(), {
       kind,
       file,
       format,
       logger: ctx.logger,
+      ...(options.transitions === undefined ? {} : { transitions: options.transitions }),
     });
     ctx.print({ ...result, file }, render);
   });
@@ -31,12 +35,6 @@ export async function importFileCommand(
 
 function parseKind(kind: string): ImportKind {
   if ((IMPORT_KINDS as readonly string[]).includes(kind)) return kind as ImportKind;
-  if (kind === "workitems") {
-    throw new InputError(
-      "--kind workitems: work item import is not available yet (it comes with the Flow metrics); " +
-        `importable now: ${IMPORT_KINDS.join(", ")}`,
-    );
-  }
   throw new InputError(`--kind ${kind}: unknown kind (one of ${IMPORT_KINDS.join(", ")})`);
 }
 
@@ -53,6 +51,10 @@ function render(result: ImportFileResult): string {
       (skipped.length ? `, skipped ${skipped.map(([k, v]) => `${k} ${v}`).join(", ")}` : ""),
   ];
   if (result.identities !== undefined) lines.push(`identities mapped: ${result.identities}`);
+  if (result.transitions)
+    lines.push(
+      `transitions from ${result.transitions.file}: ${result.transitions.rows} read, ${result.transitions.written} written`,
+    );
   if (anomalies.length)
     lines.push(`excluded from metrics (data quality): ${anomalies.map(([k, v]) => `${k} ${v}`).join(", ")}`);
   return lines.join("\n");

@@ -22,6 +22,8 @@ export interface MetricsOptions {
   csv?: string;
   includeDrafts?: boolean;
   includeBots?: boolean;
+  hotfixPattern?: string;
+  bugPattern?: string;
   incidentWindow?: string;
   environment?: string;
 }
@@ -39,6 +41,7 @@ export async function metricsCommand(global: GlobalOptions, options: MetricsOpti
     experiment: options.experiment,
     includeDrafts: options.includeDrafts,
     includeBots: options.includeBots,
+    qualityRules: qualityPatterns(options.hotfixPattern, options.bugPattern),
     incidentWindowHours: parseHours(options.incidentWindow),
     productionEnvironments: options.environment
       ?.split(",")
@@ -59,6 +62,25 @@ export async function metricsCommand(global: GlobalOptions, options: MetricsOpti
     if (options.csv) await writeCsv(options.csv, report.metrics);
     ctx.print(report, renderReport);
   });
+}
+
+/** One pattern (a JavaScript regular expression, case-insensitive) for title, branch and labels. */
+function qualityPatterns(hotfix: string | undefined, bug: string | undefined) {
+  for (const [flag, pattern] of [
+    ["--hotfix-pattern", hotfix],
+    ["--bug-pattern", bug],
+  ] as const) {
+    if (pattern === undefined) continue;
+    try {
+      new RegExp(pattern, "i");
+    } catch (error) {
+      throw new InputError(`${flag} ${pattern}: not a regular expression (${(error as Error).message})`);
+    }
+  }
+  return {
+    ...(hotfix === undefined ? {} : { hotfixTitle: hotfix, hotfixBranch: hotfix, hotfixLabels: hotfix }),
+    ...(bug === undefined ? {} : { bugTitle: bug, bugLabels: bug }),
+  };
 }
 
 function parseHours(value: string | undefined): number | undefined {
@@ -103,7 +125,10 @@ function renderExplanation(explanation: MetricExplanation): string {
   for (const record of explanation.records) {
     lines.push(
       `${record.record}\t${record.group ?? "—"}\t${record.at}\t${record.excluded ? `excluded: ${record.excluded}` : format(record.value)}` +
-        (typeof record.incidents === "string" && record.incidents ? `\tincidents: ${record.incidents}` : ""),
+        (typeof record.incidents === "string" && record.incidents ? `\tincidents: ${record.incidents}` : "") +
+        (typeof record.transitions === "string" && record.transitions
+          ? `\ttransitions: ${record.transitions}`
+          : ""),
     );
   }
   if (explanation.records.length === 0) lines.push("no records in the window");

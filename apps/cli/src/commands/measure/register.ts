@@ -14,7 +14,11 @@ export function registerMeasureCommands(program: Command): void {
       )
       .requiredOption(
         "--kind <kind>",
-        "prs|deployments|incidents|telemetry|survey|developers (workitems: not yet) — columns in docs/measure.md",
+        "prs|deployments|incidents|telemetry|survey|developers|workitems — columns in docs/measure.md",
+      )
+      .option(
+        "--transitions <file>",
+        "with --kind workitems: status transitions item_id,at,from,to (docs/measure-flow.md)",
       )
       .option("--format <format>", "csv|json|jsonl (default: from the file extension)")
       .action(
@@ -66,6 +70,61 @@ export function registerMeasureCommands(program: Command): void {
     .option("--api-url <url>", "GitLab URL for self-managed instances")
     .option("--production-env <regex>", "deployment environments that are production")
     .action(lazy(async () => (await import("./import-gitlab.js")).importGitLabCommand));
+  withGlobalOptions(imports.command("sarif <files...>"))
+    .description(
+      "import SARIF 2.1.0 files (CodeQL, Semgrep, ESLint, SonarQube …) as the analysis of one PR or commit; validated first, one transaction",
+    )
+    .requiredOption("--repo <name>", "the repository analysed, as in PR records (e.g. acme/web)")
+    .option("--pr <number>", "the PR analysed (its head)")
+    .option("--commit <sha>", "the commit analysed")
+    .option(
+      "--base <sha>",
+      "the commit whose analysis decides what is new (default: first parent of the landing)",
+    )
+    .action(lazy(async () => (await import("./import-sarif.js")).importSarifCommand));
+  const quality = measure.command("quality").description("code-quality guardrails (docs/measure-quality.md)");
+  withGlobalOptions(quality.command("git"))
+    .description(
+      "rework (lines changed again within 21 days) and reverts from a local clone's history; replaces the repository's quality rows",
+    )
+    .requiredOption("--path <dir>", "the local clone (work tree or bare repository)")
+    .option("--repo <name>", "name in records (default: owner/name of origin, else the directory name)")
+    .option("--branch <name>", "branch to analyse (default: origin's default branch)")
+    .option("--window-days <n>", "rework window in days", "21")
+    .action(lazy(async () => (await import("./quality-git.js")).qualityGitCommand));
+  withGlobalOptions(imports.command("jira"))
+    .description(
+      "import Jira issues with their status changelog (token from JIRA_TOKEN; Cloud API tokens also need JIRA_EMAIL)",
+    )
+    .option("--url <url>", "the Jira site, e.g. https://acme.atlassian.net (env JIRA_URL)")
+    .option("--project <key>", "the project key, e.g. WEB")
+    .option("--jql <query>", "or any JQL selecting the issues (without ORDER BY)")
+    .option(
+      "--api-version <n>",
+      "3 (Cloud, /search/jql) or 2 (Server/Data Center); default 3 on *.atlassian.net",
+    )
+    .option("--since <date>", "first import only: issues updated since DATE")
+    .option(
+      "--dev-info",
+      "also read linked pull requests from development information (one request per issue)",
+    )
+    .action(lazy(async () => (await import("./import-work-items.js")).importJiraCommand));
+  withGlobalOptions(imports.command("github-issues"))
+    .description(
+      "import GitHub issues as work items, with timeline state and label events (token from GITHUB_TOKEN)",
+    )
+    .option("--repo <owner/name>", "the repository, e.g. acme/web")
+    .option("--since <date>", "first import only: issues updated since DATE")
+    .option("--api-url <url>", "GitHub Enterprise API URL (env GITHUB_API_URL)")
+    .action(lazy(async () => (await import("./import-work-items.js")).importGitHubIssuesCommand));
+  withGlobalOptions(imports.command("gitlab-issues"))
+    .description(
+      "import GitLab issues as work items, with resource state and label events (token from GITLAB_TOKEN)",
+    )
+    .option("--project <group/name>", "the project, e.g. platform/api")
+    .option("--since <date>", "first import only: issues updated since DATE")
+    .option("--api-url <url>", "GitLab URL for self-managed instances")
+    .action(lazy(async () => (await import("./import-work-items.js")).importGitLabIssuesCommand));
   const identities = measure
     .command("identities")
     .description("review the identity mapping (Git emails, forge logins, survey ids → developer login)");
@@ -80,6 +139,20 @@ export function registerMeasureCommands(program: Command): void {
       "upsert an alias,login[,source] CSV in one transaction; rows with an empty login are skipped",
     )
     .action(lazy(async () => (await import("./identities.js")).importIdentitiesCommand));
+  const statuses = measure
+    .command("statuses")
+    .description("review the mapping of work-item statuses and types to Flow states and item types");
+  withGlobalOptions(statuses.command("export"))
+    .description(
+      "write kind,name,flow,origin,items: every mapping plus unmapped names (empty flow) with item counts",
+    )
+    .requiredOption("--out <file>", "the CSV file to write")
+    .action(lazy(async () => (await import("./statuses.js")).exportStatusesCommand));
+  withGlobalOptions(statuses.command("import <file>"))
+    .description(
+      "store a reviewed kind,name,flow CSV in one transaction; rows with an empty flow are skipped",
+    )
+    .action(lazy(async () => (await import("./statuses.js")).importStatusesCommand));
   withGlobalOptions(measure.command("metrics"))
     .description("compute the metrics (definitions in docs/measure.md) per group and window")
     .option("--from <date>", "first day (YYYY-MM-DD, UTC, inclusive) or an ISO 8601 time")
@@ -95,6 +168,11 @@ export function registerMeasureCommands(program: Command): void {
     .option("--csv <file>", "also write the rows (or, with --explain, the records) to a CSV file")
     .option("--include-drafts", "count draft PRs in PR-flow metrics (excluded by default)")
     .option("--include-bots", "count bot-authored PRs (excluded by default)")
+    .option(
+      "--hotfix-pattern <regex>",
+      "hotfix_rate: PR titles, head branches or labels matching it (case-insensitive)",
+    )
+    .option("--bug-pattern <regex>", "bug_fix_share: PR titles or labels matching it (case-insensitive)")
     .option("--incident-window <hours>", "incident ↔ deployment link window in hours (default 24)")
     .option("--environment <names>", "comma-separated production environment names (default production,prod)")
     .action(lazy(async () => (await import("./metrics.js")).metricsCommand));

@@ -2,6 +2,7 @@ import { useCallback, useEffect } from "react";
 import { type ExperimentSummary, listExperiments } from "../../api/experiments.js";
 import { useApiCall } from "../../api/use-api-call.js";
 import { formatEffect, formatPValue } from "../../format/format-effect.js";
+import { ForestPlot } from "./forest-plot.js";
 
 interface ExperimentsPageProps {
   token: string;
@@ -62,6 +63,9 @@ function Experiment({ experiment }: { experiment: ExperimentSummary }) {
           .
         </p>
       ) : (
+        <ForestPlot analyses={experiment.analyses} />
+      )}
+      {experiment.analyses.length > 0 && (
         <table className="metric-rows">
           <thead>
             <tr>

@@ -9,7 +9,9 @@ import {
 } from "../../api/measure.js";
 import { useApiCall } from "../../api/use-api-call.js";
 import type { WeekValue } from "../../format/trend-points.js";
-import { MetricTable } from "./metric-table.js";
+import { FlowView } from "./flow-view.js";
+import { type DrillDown, MetricTable } from "./metric-table.js";
+import { QualityView } from "./quality-view.js";
 
 interface MetricsPageProps {
   token: string;
@@ -17,6 +19,7 @@ interface MetricsPageProps {
 }
 
 interface Loaded {
+  filter: MetricsFilter;
   report: MetricsReport;
   weekly: MetricsReport;
   definitions: MetricDefinition[];
@@ -34,7 +37,7 @@ export function MetricsPage({ token, onUnauthorized }: MetricsPageProps) {
         getMetrics(token, { ...f, group_by: "week" }, signal),
         getMetricDefinitions(token, signal),
       ]);
-      return { report, weekly, definitions };
+      return { filter: f, report, weekly, definitions };
     },
     [token],
   );
@@ -101,12 +104,18 @@ export function MetricsPage({ token, onUnauthorized }: MetricsPageProps) {
           {state.message}
         </p>
       )}
-      {state.kind === "done" && <Report loaded={state.value} />}
+      {state.kind === "done" && <Report loaded={state.value} drill={{ token, onUnauthorized }} />}
     </section>
   );
 }
 
-function Report({ loaded: { report, weekly, definitions } }: { loaded: Loaded }) {
+function Report({
+  loaded: { filter, report, weekly, definitions },
+  drill,
+}: {
+  loaded: Loaded;
+  drill: Pick<DrillDown, "token" | "onUnauthorized">;
+}) {
   const byName = groupByName(report.metrics);
   const weeklyByName = groupByName(weekly.metrics);
   return (
@@ -121,6 +130,8 @@ function Report({ loaded: { report, weekly, definitions } }: { loaded: Loaded })
           No metric has a value in this window. Import records with <code>uplift measure import</code>.
         </p>
       )}
+      <QualityView metrics={report.metrics} definitions={definitions} />
+      <FlowView metrics={report.metrics} definitions={definitions} />
       {[...byName].map(([name, rows]) => {
         const weeks = weeklyByName.get(name) ?? [];
         const hasMedian = weeks.some((row) => typeof row.median === "number");
@@ -132,6 +143,7 @@ function Report({ loaded: { report, weekly, definitions } }: { loaded: Loaded })
             definition={definitions.find((d) => d.name === name)}
             weekly={weeklyValues(weeks)}
             weeklyLabel={hasMedian ? "median" : "value"}
+            drill={{ ...drill, filter, grouped: report.group_by !== null }}
           />
         );
       })}
