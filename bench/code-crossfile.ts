@@ -30,6 +30,7 @@ import {
   TreeSitterLoader,
 } from "@uplift/code";
 import { coreMigrations, openSearchIndex, openStore, silentLogger } from "@uplift/core";
+import { mulberry32 } from "./seeded-random.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -107,15 +108,8 @@ for (const file of files) {
   });
 }
 
-// fixed-seed sample (mulberry32)
-let state = Number(values.seed) >>> 0;
-const random = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+// fixed-seed sample
+const random = mulberry32(Number(values.seed));
 for (let i = sites.length - 1; i > 0; i--) {
   const j = Math.floor(random() * (i + 1));
   [sites[i], sites[j]] = [sites[j] as Site, sites[i] as Site];

@@ -16,78 +16,13 @@
  *   npx tsc -b && node bench/experiment-coverage.ts [experiments]
  */
 import { loadavg } from "node:os";
-import { type AnalysisData, analyzeExperiment } from "@uplift/experiment";
-import { createRng, normalQuantile, type Rng } from "@uplift/stats";
+import { analyzeExperiment } from "@uplift/experiment";
+import { createRng } from "@uplift/stats";
+import { simulateRollout } from "./simulated-rollout.ts";
 
 const EXPERIMENTS = Number(process.argv[2] ?? 2000);
 const DEVELOPERS = 300;
 const TRUE_LOG_EFFECT = Math.log(0.83);
-
-function simulate(rng: Rng, meanEffect: number, effectSd: number, withCovariate: boolean): AnalysisData {
-  const normal = () => normalQuantile(rng.nextFloat() * (1 - 2 ** -53) + 2 ** -54);
-  const poisson = (lambda: number) => {
-    // inversion; λ is at most a few hundred here
-    let k = 0;
-    let p = Math.exp(-lambda);
-    let cdf = p;
-    const u = rng.nextFloat();
-    while (u > cdf && k < 10_000) {
-      k++;
-      p *= lambda / k;
-      cdf += p;
-    }
-    return k;
-  };
-  const order = Array.from({ length: DEVELOPERS }, (_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.nextInt(i + 1);
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
-  const treatedUnit = new Array<boolean>(DEVELOPERS).fill(false);
-  for (let i = 0; i < DEVELOPERS / 2; i++) treatedUnit[order[i] as number] = true;
-  const data: AnalysisData = {
-    file: "simulated",
-    spec: {
-      outcome: "hours",
-      arm: "arm",
-      treatment: "treatment",
-      unit: "dev",
-      covariate: "pre",
-      logOutcome: true,
-      logCovariate: true,
-    },
-    control: "control",
-    y: [],
-    raw: [],
-    covariate: withCovariate ? [] : undefined,
-    treated: [],
-    unitIndex: [],
-    sourceRows: [],
-    units: [],
-    excluded: { missing_outcome: 0, missing_covariate: 0, other_arms: 0, outside_period: 0 },
-    outcomeValues: { zero: 0, negative: 0 },
-  };
-  for (let d = 0; d < DEVELOPERS; d++) {
-    const ability = 0.5 * normal();
-    const tau = meanEffect + effectSd * normal();
-    const pre = ability + 0.3 * normal();
-    const prs = 1 + poisson(19 * Math.exp(0.6 * normal() - 0.18));
-    const treated = treatedUnit[d] as boolean;
-    const rows: number[] = [];
-    for (let i = 0; i < prs; i++) {
-      const logHours = 3 + ability + (treated ? tau : 0) + 0.8 * normal();
-      rows.push(data.y.length);
-      data.y.push(logHours);
-      data.raw.push(Math.exp(logHours));
-      data.covariate?.push(pre);
-      data.treated.push(treated);
-      data.unitIndex.push(d);
-      data.sourceRows.push(data.sourceRows.length);
-    }
-    data.units.push({ id: `d${d}`, treated, rows });
-  }
-  return data;
-}
 
 interface Tally {
   covered: number;
@@ -119,7 +54,7 @@ function run(
   const out = tallies();
   const truth = Math.expm1(meanEffect);
   for (let e = 0; e < EXPERIMENTS; e++) {
-    const report = analyzeExperiment(simulate(rng, meanEffect, effectSd, withCovariate), {
+    const report = analyzeExperiment(simulateRollout(rng, meanEffect, effectSd, withCovariate), {
       bootstrapReplicates: 0,
     });
     const entries = [

@@ -8,75 +8,12 @@
  *
  *   npx tsc -b && node bench/experiment-false-positives.ts [experiments] [seed…]
  */
-import { type AnalysisData, analyzeExperiment } from "@uplift/experiment";
-import { createRng, normalQuantile, type Rng } from "@uplift/stats";
+import { analyzeExperiment } from "@uplift/experiment";
+import { createRng } from "@uplift/stats";
+import { simulateRollout } from "./simulated-rollout.ts";
 
 const EXPERIMENTS = Number(process.argv[2] ?? 2000);
 const SEEDS = process.argv.slice(3).map(Number);
-const DEVELOPERS = 300;
-
-function simulate(rng: Rng): AnalysisData {
-  const normal = () => normalQuantile(rng.nextFloat() * (1 - 2 ** -53) + 2 ** -54);
-  const poisson = (lambda: number) => {
-    let k = 0;
-    let p = Math.exp(-lambda);
-    let cdf = p;
-    const u = rng.nextFloat();
-    while (u > cdf && k < 10_000) {
-      k++;
-      p *= lambda / k;
-      cdf += p;
-    }
-    return k;
-  };
-  const order = Array.from({ length: DEVELOPERS }, (_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.nextInt(i + 1);
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
-  const treatedUnit = new Array<boolean>(DEVELOPERS).fill(false);
-  for (let i = 0; i < DEVELOPERS / 2; i++) treatedUnit[order[i] as number] = true;
-  const data: AnalysisData = {
-    file: "simulated",
-    spec: {
-      outcome: "hours",
-      arm: "arm",
-      treatment: "treatment",
-      unit: "dev",
-      logOutcome: true,
-      logCovariate: false,
-    },
-    control: "control",
-    y: [],
-    raw: [],
-    covariate: undefined,
-    treated: [],
-    unitIndex: [],
-    sourceRows: [],
-    units: [],
-    excluded: { missing_outcome: 0, missing_covariate: 0, other_arms: 0, outside_period: 0 },
-    outcomeValues: { zero: 0, negative: 0 },
-  };
-  for (let d = 0; d < DEVELOPERS; d++) {
-    const ability = 0.5 * normal();
-    normal(); // the coverage benchmark draws the developer's own effect here
-    normal(); // … and the pre-period covariate's noise
-    const prs = 1 + poisson(19 * Math.exp(0.6 * normal() - 0.18));
-    const treated = treatedUnit[d] as boolean;
-    const rows: number[] = [];
-    for (let i = 0; i < prs; i++) {
-      const logHours = 3 + ability + 0.8 * normal();
-      rows.push(data.y.length);
-      data.y.push(logHours);
-      data.raw.push(Math.exp(logHours));
-      data.treated.push(treated);
-      data.unitIndex.push(d);
-      data.sourceRows.push(data.sourceRows.length);
-    }
-    data.units.push({ id: `d${d}`, treated, rows });
-  }
-  return data;
-}
 
 for (const seed of SEEDS.length ? SEEDS : [20261127, 1, 2]) {
   const rng = createRng(seed);
@@ -86,7 +23,7 @@ for (const seed of SEEDS.length ? SEEDS : [20261127, 1, 2]) {
   let rejected = 0;
   let rejectedNormal = 0;
   for (let e = 0; e < EXPERIMENTS; e++) {
-    const { effect } = analyzeExperiment(simulate(rng), { bootstrapReplicates: 0 });
+    const { effect } = analyzeExperiment(simulateRollout(rng, 0, 0, false), { bootstrapReplicates: 0 });
     betas.push(effect.coefficient);
     variance += effect.std_error ** 2;
     df += effect.df;

@@ -21,6 +21,7 @@ import {
   linkDeploymentCommits,
   measureMigrations,
 } from "@uplift/measure";
+import { mulberry32 } from "./seeded-random.ts";
 
 const { values } = parseArgs({
   options: { commits: { type: "string", default: "50000" }, keep: { type: "string" } },
@@ -30,20 +31,9 @@ const FILES = 2_000;
 const LINES = 40;
 const ZONES = ["-0800", "-0500", "-0300", "+0000", "+0100", "+0200", "+0530", "+0800", "+0900"];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same history. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Writes the fast-import stream of the synthetic history to `out`; returns the commit count. */
 async function writeHistory(out: NodeJS.WritableStream): Promise<{ commits: number; prs: number }> {
-  const rand = random(42);
+  const rand = mulberry32(42);
   const pick = (n: number) => Math.floor(rand() * n);
   const content: string[][] = Array.from({ length: FILES }, (_, f) =>
     Array.from({ length: LINES }, (_, l) => `file ${f} line ${l}`),

@@ -19,6 +19,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { openStore } from "@uplift/core";
 import { analyzeGitQuality, measureMigrations } from "@uplift/measure";
+import { mulberry32 } from "./seeded-random.ts";
 
 const { values } = parseArgs({
   options: { commits: { type: "string", default: "50000" }, keep: { type: "string" } },
@@ -27,19 +28,8 @@ const TARGET_COMMITS = Number(values.commits);
 const FILES = 500;
 const LINES = 60;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same history. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function writeHistory(out: NodeJS.WritableStream): Promise<{ commits: number; reverts: number }> {
-  const rand = random(7);
+  const rand = mulberry32(7);
   const pick = (n: number) => Math.floor(rand() * n);
   const content: string[][] = Array.from({ length: FILES }, (_, f) =>
     Array.from({ length: LINES }, (_, l) => `file ${f} line ${l}`),

@@ -22,6 +22,7 @@ import {
   type SearchIndex,
   searchFilter,
 } from "@uplift/core";
+import { mulberry32 } from "./seeded-random.ts";
 
 const ROWS = Number(process.env.UPLIFT_BENCH_ROWS ?? 1_000_000);
 const BATCH = Number(process.env.UPLIFT_BENCH_BATCH ?? 10_000);
@@ -33,18 +34,6 @@ const READER_GROUPS = 6; // public 5 % + ~5.6 % sharing a group ≈ 10.6 % of ro
 const QUERIES = 200;
 const WARMUP = 20;
 const K = 10;
-
-/** mulberry32: a small seeded PRNG, so every run sees the same input. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** 50k distinct pronounceable words of 2–4 consonant-vowel syllables (plus a final consonant sometimes). */
 function vocabulary(random: () => number): string[] {
@@ -91,7 +80,7 @@ interface Chunk {
 }
 
 function* chunkBatches(words: string[]): Generator<Chunk[]> {
-  const random = rng(42);
+  const random = mulberry32(42);
   const zipf = zipfSampler(VOCABULARY, ZIPF_S, random);
   for (let start = 0; start < ROWS; start += BATCH) {
     const batch: Chunk[] = [];
@@ -113,7 +102,7 @@ const group = (random: () => number) => `group-${Math.floor(random() * GROUPS)}`
 
 /** Query sets: words drawn from the corpus distribution, and mid-frequency words (ranks 100–10,000). */
 function queries(words: string[], kind: "zipf" | "mid", seed: number): string[] {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const zipf = zipfSampler(VOCABULARY, ZIPF_S, random);
   return Array.from({ length: QUERIES }, () => {
     const length = 2 + Math.floor(random() * 3);
@@ -125,7 +114,7 @@ function queries(words: string[], kind: "zipf" | "mid", seed: number): string[] 
 }
 
 function readers(seed: number): SearchFilter[] {
-  const random = rng(seed);
+  const random = mulberry32(seed);
   return Array.from({ length: QUERIES }, () =>
     searchFilter.readableBy({ groups: Array.from({ length: READER_GROUPS }, () => group(random)) }),
   );
@@ -237,7 +226,7 @@ async function main(): Promise<void> {
     console.log(
       `search-1m: ${ROWS.toLocaleString("en")} chunks of 80–120 words, batches of ${BATCH.toLocaleString("en")}, vocabulary ${VOCABULARY.toLocaleString("en")} (Zipf s=${ZIPF_S}), data in ${dir}`,
     );
-    const words = vocabulary(rng(7));
+    const words = vocabulary(mulberry32(7));
     let index = await openSearchIndex({ dataDir: dir, logger });
     const columns = { acl_groups: "string[]", public: "boolean" } as const;
     const table = await index.openTable({ name: "chunks", columns });

@@ -15,40 +15,15 @@
  */
 import { parseArgs } from "node:util";
 import { NearDuplicateIndex, textSignature } from "@uplift/tune";
+import { mulberry32, syllableWords } from "./seeded-random.ts";
 
 const { values } = parseArgs({
   options: { originals: { type: "string", default: "1000" }, seed: { type: "string", default: "1" } },
 });
 const ORIGINALS = Number(values.originals);
 
-let state = Number(values.seed);
-const rand = () => {
-  state = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(state ^ (state >>> 15), 1 | state);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const SYLLABLES = [
-  "ka",
-  "lo",
-  "mi",
-  "ne",
-  "ru",
-  "ta",
-  "vo",
-  "xe",
-  "zu",
-  "pa",
-  "qi",
-  "so",
-  "de",
-  "fi",
-  "gu",
-  "ha",
-];
-const WORDS = Array.from({ length: 3000 }, () =>
-  Array.from({ length: 2 + Math.floor(rand() * 3) }, () => SYLLABLES[Math.floor(rand() * 16)]).join(""),
-);
+const rand = mulberry32(Number(values.seed));
+const WORDS = syllableWords(rand, 3000);
 const word = () => WORDS[Math.min(WORDS.length - 1, Math.floor(WORDS.length ** rand()) - 1)] as string;
 const line = () => `  const ${word()} = ${word()}.${word()}(${word()}, ${Math.floor(rand() * 100)});`;
 const rewrite = (lines: string[], share: number) => lines.map((l) => (rand() < share ? line() : l));

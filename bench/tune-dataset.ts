@@ -19,6 +19,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { silentLogger } from "@uplift/core";
 import { buildDataset, DEFAULT_LICENCE_ALLOW_LIST } from "@uplift/tune";
+import { mulberry32, syllableWords } from "./seeded-random.ts";
 
 const { values } = parseArgs({
   options: {
@@ -30,41 +31,12 @@ const { values } = parseArgs({
 const TARGET_BYTES = Number(values.mb) * 1e6;
 const REPOS = Number(values.repos);
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(7);
+const rand = mulberry32(7);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 /** Zipf-distributed choice (s ≈ 1), as identifier frequencies in real code are. */
 const zipf = <T>(xs: readonly T[]): T =>
   xs[Math.min(xs.length - 1, Math.floor(xs.length ** rand()) - 1)] as T;
-const SYLLABLES = [
-  "ka",
-  "lo",
-  "mi",
-  "ne",
-  "ru",
-  "ta",
-  "vo",
-  "xe",
-  "zu",
-  "pa",
-  "qi",
-  "so",
-  "de",
-  "fi",
-  "gu",
-  "ha",
-];
-const WORDS = Array.from({ length: 4000 }, () =>
-  Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(SYLLABLES)).join(""),
-);
+const WORDS = syllableWords(rand, 4000);
 const word = () => zipf(WORDS);
 const camel = () => word() + word().replace(/^./, (c) => c.toUpperCase());
 

@@ -20,6 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadAdvisories, scanRepositories } from "@uplift/upkeep";
 import { zipSync } from "fflate";
+import { mulberry32 } from "./seeded-random.ts";
 
 const { values } = parseArgs({
   options: {
@@ -34,17 +35,7 @@ const DEPS = Number(values.deps);
 const ADVISORIES = Number(values.advisories);
 const UNIVERSE = 20_000;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same organisation. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20261126);
+const rand = mulberry32(20261126);
 const int = (n: number) => Math.floor(rand() * n);
 /** Skewed towards low indexes: popular packages are used (and advised against) more. */
 const popular = () => Math.floor(UNIVERSE * rand() ** 2.5);

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrg, type Org, serveOrg } from "../server-e2e/org-server.js";
 import { buildWeb } from "./build-web.js";
-import { type ChromiumSession, launchChromium } from "./chromium.js";
+import { type ChromiumSession, launchChromium, signIn } from "./chromium.js";
 
 const advisory = { id: "GHSA-5v2h-r2cx-5xgj", aliases: ["CVE-2022-21681"], severity: "high" as const };
 
@@ -83,15 +83,7 @@ describe("Campaigns page in Chromium", () => {
     await storeCampaign(org);
     server = await serveOrg(org, {}, { webRoot });
     browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") pageErrors.push(message.text());
-    });
-    await page.goto(server.url);
-    await page.getByLabel("API token").fill(org.tokens.ada);
-    await page.getByTestId("login-submit").click();
-    await page.getByTestId("health-checks").waitFor();
+    page = await signIn(browser, server.url, org.tokens.ada, pageErrors);
   });
 
   afterAll(async () => {

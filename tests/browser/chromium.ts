@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 
 /** Debian's Chromium; playwright-core drives it, nothing is downloaded. */
 export const CHROMIUM_PATH = "/usr/bin/chromium";
@@ -57,4 +57,26 @@ export async function launchChromium(executablePath = CHROMIUM_PATH): Promise<Ch
     await rm(userDataDir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Opens the dashboard at `url` in a new page of `browser` and signs in with `token`, waiting for
+ * the overview; page errors and console errors are collected into `errors` (tests assert none).
+ */
+export async function signIn(
+  browser: ChromiumSession,
+  url: string,
+  token: string,
+  errors: string[],
+): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(url);
+  await page.getByLabel("API token").fill(token);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("health-checks").waitFor();
+  return page;
 }

@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrg, type Org, serveOrg } from "../server-e2e/org-server.js";
 import { buildWeb } from "./build-web.js";
-import { type ChromiumSession, launchChromium } from "./chromium.js";
+import { type ChromiumSession, launchChromium, signIn } from "./chromium.js";
 import { storePilotExperiment } from "./experiment-fixture.js";
 
 /** A guardrail beside pilot's pr_merge_time (−20 %, −35 % to −2 %): revert rate +3 % (−4 % to +11 %). */
@@ -47,15 +47,7 @@ describe("Experiments page forest plot, in Chromium", () => {
     await storeGuardrail(org);
     server = await serveOrg(org, {}, { webRoot });
     browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") pageErrors.push(message.text());
-    });
-    await page.goto(server.url);
-    await page.getByLabel("API token").fill(org.tokens.ada);
-    await page.getByTestId("login-submit").click();
-    await page.getByTestId("health-checks").waitFor();
+    page = await signIn(browser, server.url, org.tokens.ada, pageErrors);
   });
 
   afterAll(async () => {

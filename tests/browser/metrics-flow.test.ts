@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrg, type Org, serveOrg } from "../server-e2e/org-server.js";
 import { buildWeb } from "./build-web.js";
-import { type ChromiumSession, launchChromium } from "./chromium.js";
+import { type ChromiumSession, launchChromium, signIn } from "./chromium.js";
 
 /**
  * Three work items: W-1 (ada, Story) 47 h of flow time of which 6 h blocked, W-2 (bob, Bug) 21 h all
@@ -44,15 +44,7 @@ describe("Metrics page: Flow view in Chromium", () => {
     await importFile(org.store, { kind: "workitems", file: items, format: "csv", transitions });
     server = await serveOrg(org, {}, { webRoot });
     browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") pageErrors.push(message.text());
-    });
-    await page.goto(server.url);
-    await page.getByLabel("API token").fill(org.tokens.ada);
-    await page.getByTestId("login-submit").click();
-    await page.getByTestId("health-checks").waitFor();
+    page = await signIn(browser, server.url, org.tokens.ada, pageErrors);
   });
 
   afterAll(async () => {

@@ -11,7 +11,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrg, type Org, serveOrg } from "../server-e2e/org-server.js";
 import { buildWeb } from "./build-web.js";
-import { type ChromiumSession, launchChromium } from "./chromium.js";
+import { type ChromiumSession, launchChromium, signIn } from "./chromium.js";
 
 /** 20 tasks: the base model's edit similarity 0.5 on each, the tuned one's 0.8 (0.7 on every 4th). */
 function evalReport(model: string, score: (i: number) => number): SavedEvalReport {
@@ -65,15 +65,7 @@ describe("Models page in Chromium", () => {
     await registry.setRoute("pilot", "treatment", "acme-coder");
     server = await serveOrg(org, {}, { webRoot });
     browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") pageErrors.push(message.text());
-    });
-    await page.goto(server.url);
-    await page.getByLabel("API token").fill(org.tokens.ada);
-    await page.getByTestId("login-submit").click();
-    await page.getByTestId("health-checks").waitFor();
+    page = await signIn(browser, server.url, org.tokens.ada, pageErrors);
   });
 
   afterAll(async () => {

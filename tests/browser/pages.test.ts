@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOrg, type Org, serveOrg } from "../server-e2e/org-server.js";
 import { buildWeb } from "./build-web.js";
-import { type ChromiumSession, launchChromium } from "./chromium.js";
+import { type ChromiumSession, launchChromium, signIn } from "./chromium.js";
 import { storePilotExperiment } from "./experiment-fixture.js";
 
 /** Three merged PRs over two ISO weeks: merge times 2 h and 6 h (2026-W02), 10 h (2026-W03). */
@@ -64,15 +64,7 @@ describe("dashboard pages over a real store, in Chromium", () => {
     await storePilotExperiment(org.store);
     server = await serveOrg(org, {}, { webRoot });
     browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") pageErrors.push(message.text());
-    });
-    await page.goto(server.url);
-    await page.getByLabel("API token").fill(org.tokens.ada);
-    await page.getByTestId("login-submit").click();
-    await page.getByTestId("health-checks").waitFor();
+    page = await signIn(browser, server.url, org.tokens.ada, pageErrors);
   });
 
   afterAll(async () => {

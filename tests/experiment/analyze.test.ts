@@ -168,3 +168,62 @@ describe("uplift experiment analyze --kind survey (CSV)", () => {
     expect(out.items[0].mann_whitney.p_value).toBeLessThan(0.01);
   });
 });
+
+describe("uplift experiment analyze --cluster (tasks randomized within developers)", () => {
+  // 6 developers × 6 tasks, arms alternating within each developer; a developer effect shared by
+  // all their tasks makes tasks of one developer correlated
+  const rows = ["task,dev,arm,hours"];
+  for (let d = 0; d < 6; d++)
+    for (let t = 0; t < 6; t++) {
+      const treated = (t + d) % 2 === 0;
+      const hours = Math.exp(1 + 0.4 * ((d * 7) % 5) + (treated ? -0.2 : 0) + 0.05 * ((t * 3 + d) % 4));
+      rows.push(`${d}-${t},dev${d},${treated ? "treatment" : "control"},${hours}`);
+    }
+
+  it("clusters the primary's errors by developer and says what the robustness block assumes", () => {
+    const file = path.join(tempDir(), "tasks.csv");
+    writeFileSync(file, `${rows.join("\n")}\n`);
+    const byDev = runCli([
+      "experiment",
+      "analyze",
+      "--data",
+      file,
+      "--outcome",
+      "hours",
+      "--arm",
+      "arm",
+      "--treatment",
+      "treatment",
+      "--unit",
+      "dev",
+    ]);
+    expect(byDev.status).toBe(2);
+    expect(byDev.stderr).toContain("appears in both arms");
+
+    const base = [
+      "experiment",
+      "analyze",
+      "--data",
+      file,
+      "--outcome",
+      "hours",
+      "--arm",
+      "arm",
+      "--treatment",
+      "treatment",
+      "--unit",
+      "task",
+      "--log-outcome",
+      "--json",
+    ];
+    const clustered = JSON.parse(runCli([...base, "--cluster", "dev"]).stdout);
+    const independent = JSON.parse(runCli(base).stdout);
+    expect(clustered.effect.clusters).toBe(6);
+    expect(independent.effect.clusters).toBe(36);
+    expect(clustered.effect.estimate).toBeCloseTo(independent.effect.estimate, 12);
+    expect(clustered.effect.method).toContain("clustered by dev");
+    expect(clustered.effect.ci).not.toEqual(independent.effect.ci);
+    expect(clustered.robustness.map((r: { name: string }) => r.name)).not.toContain("cluster_bootstrap");
+    expect(clustered.checks.warnings.join(" ")).toContain("--cluster dev");
+  });
+});

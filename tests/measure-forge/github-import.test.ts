@@ -97,6 +97,16 @@ describe("importGitHub", () => {
       }),
     });
     expect((await row("prs", "github:acme/web#1"))?.merge_sha).toMatch(/^[0-9a-f]{40}$/);
+    // GitHub ties commit emails to logins: kept as observed identities for the Git connector
+    const { rows: identities } = await store.query<{ alias: string; login: string; source: string }>(
+      "SELECT alias, login, source FROM identities ORDER BY alias",
+    );
+    expect(identities).toEqual(
+      expect.arrayContaining([
+        { alias: "ann@acme.dev", login: "ann", source: "github:acme/web" },
+        { alias: "bob@acme.dev", login: "bob", source: "github:acme/web" },
+      ]),
+    );
     expect(await row("prs", "github:acme/web#2")).toMatchObject({
       author: "dependabot[bot]",
       author_is_bot: true,

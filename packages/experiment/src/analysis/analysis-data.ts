@@ -39,6 +39,8 @@ export interface AnalysisData {
   treated: boolean[];
   /** Index into `units` of each row. */
   unitIndex: number[];
+  /** Cluster of each row for the standard errors when `spec.cluster` is set; else the unit (`unitIndex`). */
+  clusterIndex?: number[] | undefined;
   /** Index into the table's `rows` of each kept row (for subgroup columns and other attributes). */
   sourceRows: number[];
   units: AnalysisUnit[];
@@ -91,6 +93,7 @@ export function prepareAnalysisData(table: CsvTable, spec: AnalysisSpec): Analys
   const outcomeCol = columnIndex(table, spec.outcome, "--outcome");
   const armCol = columnIndex(table, spec.arm, "--arm");
   const unitCol = columnIndex(table, spec.unit, "--unit");
+  const clusterCol = spec.cluster === undefined ? -1 : columnIndex(table, spec.cluster, "--cluster");
   const covariateCol = spec.covariate === undefined ? -1 : columnIndex(table, spec.covariate, "--covariate");
   if (spec.logCovariate && covariateCol < 0) throw new InputError("--log-covariate needs --covariate COL");
   const period = spec.period;
@@ -118,6 +121,8 @@ export function prepareAnalysisData(table: CsvTable, spec: AnalysisSpec): Analys
   const covariate: number[] | undefined = covariateCol >= 0 ? [] : undefined;
   const treated: boolean[] = [];
   const unitIndex: number[] = [];
+  const clusterIndex: number[] = [];
+  const clusterByKey = new Map<string, number>();
   const sourceRows: number[] = [];
   const units: AnalysisUnit[] = [];
   const unitByKey = new Map<string, number>();
@@ -180,6 +185,17 @@ export function prepareAnalysisData(table: CsvTable, spec: AnalysisSpec): Analys
     covariate?.push(spec.logCovariate ? Math.log(cov) : cov);
     treated.push(isTreated);
     unitIndex.push(u);
+    if (clusterCol >= 0) {
+      const key = textCell(table, r, clusterCol);
+      if (key === "")
+        throw new InputError(`${table.file} line ${line}, column "${spec.cluster}": the cluster is empty`);
+      let c = clusterByKey.get(key);
+      if (c === undefined) {
+        c = clusterByKey.size;
+        clusterByKey.set(key, c);
+      }
+      clusterIndex.push(c);
+    } else clusterIndex.push(u);
     sourceRows.push(r);
   });
 
@@ -224,6 +240,7 @@ export function prepareAnalysisData(table: CsvTable, spec: AnalysisSpec): Analys
     covariate,
     treated,
     unitIndex,
+    ...(clusterCol >= 0 ? { clusterIndex } : {}),
     sourceRows,
     units,
     excluded,

@@ -10,6 +10,11 @@ export interface AnalysisSpec {
   control?: string | undefined;
   /** Column of the randomization unit (the developer); errors are clustered by it. */
   unit: string;
+  /**
+   * Cluster column when the randomization unit is finer than the developer (tasks randomized
+   * within developers, as in METR 2025): errors are clustered by it instead of by `unit`.
+   */
+  cluster?: string | undefined;
   /** Optional pre-period covariate (CUPED/ANCOVA). */
   covariate?: string | undefined;
   /** Analyse log(outcome): the effect is relative, exp(β) − 1. */

@@ -52,7 +52,7 @@ function primaryMethod(data: AnalysisData): string {
     ? ` + ${spec.logCovariate ? `log(${spec.covariate})` : spec.covariate}`
     : "";
   const scale = spec.logOutcome ? "; relative effect exp(β) − 1" : "; absolute effect β";
-  return `OLS of ${response} on arm${covariate}, rows clustered by ${spec.unit}: CR2 standard error with Satterthwaite df${scale}`;
+  return `OLS of ${response} on arm${covariate}, rows clustered by ${spec.cluster ?? spec.unit}: CR2 standard error with Satterthwaite df${scale}`;
 }
 
 function primaryEffect(data: AnalysisData, confLevel: number): PrimaryEffect {
@@ -93,14 +93,22 @@ export function analyzeExperiment(data: AnalysisData, options: AnalyzeOptions = 
   const { bootstrapReplicates = 2000, seed = 1, confLevel = 0.95 } = options;
   const effect = primaryEffect(data, confLevel);
   const settings = { replicates: bootstrapReplicates, seed, confLevel };
+  // with units randomized inside clusters the arms share clusters: the bootstrap resamples of
+  // whole units within arms would break the clusters apart, so they are left out (and said so)
+  const bootstrap = bootstrapReplicates > 0 && data.spec.cluster === undefined;
   const robustness: RobustnessEstimate[] = [
     unitMeansWelch(data, confLevel),
     ...optional(unitMeansAncova(data, confLevel)),
     rankShift(data, confLevel),
     winsorizedEffect(data, confLevel),
-    ...(bootstrapReplicates > 0 ? [medianBootstrap(data, settings), primaryBootstrap(data, settings)] : []),
+    ...(bootstrap ? [medianBootstrap(data, settings), primaryBootstrap(data, settings)] : []),
   ];
   const report: AnalysisReport = { n: sampleSizes(data), effect, robustness, checks: analysisChecks(data) };
+  if (data.spec.cluster !== undefined) {
+    report.checks.warnings.push(
+      `--cluster ${data.spec.cluster}: ${data.spec.unit}s were randomized within ${data.spec.cluster}s; only the primary estimate is clustered by ${data.spec.cluster}, the robustness estimates treat ${data.spec.unit}s as independent and the cluster bootstrap is skipped`,
+    );
+  }
   if (options.nonInferiorityMargin !== undefined) {
     const check = nonInferiority(
       effect,
@@ -122,7 +130,7 @@ export function analyzeExperiment(data: AnalysisData, options: AnalyzeOptions = 
       ),
     );
   }
-  if (bootstrapReplicates === 0) {
+  if (bootstrapReplicates === 0 && data.spec.cluster === undefined) {
     report.checks.warnings.push("--cluster-bootstrap 0: the bootstrap robustness estimates were skipped");
   }
   assertFiniteReport(report);

@@ -26,7 +26,7 @@ export function designNames(data: AnalysisData): string[] {
 
 /**
  * OLS of `y` (one value per row of `data`) on the arm indicator (+ covariate), errors clustered by
- * unit with the Bell–McCaffrey CR2 covariance and the Satterthwaite t test of Pustejovsky & Tipton
+ * unit (or by `spec.cluster`) with the Bell–McCaffrey CR2 covariance and the Satterthwaite t test of Pustejovsky & Tipton
  * (2018) — clubSandwich's `coef_test(vcov = "CR2", test = "Satterthwaite")`. PRs of one developer
  * are never treated as independent. Throws `StatsInputError` when the design is singular or the
  * residuals are all zero.
@@ -38,7 +38,7 @@ export function clusteredArmEffect(
 ): ClusteredArmEffect {
   const x = designRows(data);
   const fit = ols(y, x, designNames(data));
-  const test = clusterRobustTest(x, fit, data.unitIndex, 1, { type: "CR2", confLevel });
+  const test = clusterRobustTest(x, fit, data.clusterIndex ?? data.unitIndex, 1, { type: "CR2", confLevel });
   return {
     coefficient: test.estimate,
     ci: test.confidenceInterval,

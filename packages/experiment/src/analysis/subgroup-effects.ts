@@ -97,7 +97,7 @@ export function subgroupEffects(
     return row;
   });
   const y = rows.map((i) => data.y[i] as number);
-  const clusters = rows.map((i) => data.unitIndex[i] as number);
+  const clusters = rows.map((i) => (data.clusterIndex ?? data.unitIndex)[i] as number);
   const fit = ols(y, x);
   const tests = kept.map((_, j) => clusterRobustTest(x, fit, clusters, k + j, { type: "CR2", confLevel }));
   const holm = holmAdjust(tests.map((t) => t.pValue));

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import type { PullRequest } from "../records.js";
+import { type IdentityMapping, insertObservedIdentities, normalizeAlias } from "../store/identities.js";
 import { readImportCursor, writeImportCursor } from "../store/import-cursors.js";
 import { collect, type GitHubImportContext } from "./context.js";
 import { mapPullRequest } from "./map-pull-request.js";
 import {
   type IssuePayload,
   issueSchema,
+  type PullCommitPayload,
   pullCommitSchema,
   pullSchema,
   reviewSchema,
@@ -46,9 +48,16 @@ export async function importPulls(ctx: GitHubImportContext): Promise<number> {
     updatedAt: (issue) => issue.updated_at,
     commit: async (items, next) => {
       const prs: PullRequest[] = [];
-      for (const issue of items) if (issue.pull_request) prs.push(await readPull(ctx, issue.number));
+      const identities: IdentityMapping[] = [];
+      for (const issue of items) {
+        if (!issue.pull_request) continue;
+        const read = await readPull(ctx, issue.number);
+        prs.push(read.pr);
+        identities.push(...read.identities);
+      }
       await ctx.store.transaction(async (tx) => {
         await writeRecords(tx, { prs });
+        await insertObservedIdentities(tx, identities);
         await writeImportCursor(tx, "github", scope, next);
       });
       total += prs.length;
@@ -58,7 +67,10 @@ export async function importPulls(ctx: GitHubImportContext): Promise<number> {
   return total;
 }
 
-async function readPull(ctx: GitHubImportContext, number: number): Promise<PullRequest> {
+async function readPull(
+  ctx: GitHubImportContext,
+  number: number,
+): Promise<{ pr: PullRequest; identities: IdentityMapping[] }> {
   const params = { owner: ctx.owner, repo: ctx.name, pull_number: number };
   const pull = await ctx.client.get("GET /repos/{owner}/{repo}/pulls/{pull_number}", params, pullSchema);
   const commits = await collect(
@@ -74,5 +86,22 @@ async function readPull(ctx: GitHubImportContext, number: number): Promise<PullR
       timelineEventSchema,
     ),
   );
-  return mapPullRequest(ctx.repo, { pull: pull.data, commits, reviews, timeline });
+  return {
+    pr: mapPullRequest(ctx.repo, { pull: pull.data, commits, reviews, timeline }),
+    identities: commitIdentities(ctx.repo, commits),
+  };
+}
+
+/**
+ * What GitHub knows and Git does not: the login behind a commit's author email. Stored as
+ * observed mappings (source `github:OWNER/NAME`), so that the Git connector's commits and
+ * lead times resolve to the same developer; a reviewed mapping is never re-pointed.
+ */
+function commitIdentities(repo: string, commits: readonly PullCommitPayload[]): IdentityMapping[] {
+  return commits.flatMap((c) => {
+    const email = c.commit.author?.email?.trim();
+    const login = c.author?.login;
+    if (!email || !login || email.toLowerCase() === login.toLowerCase()) return [];
+    return [{ alias: normalizeAlias(email), login, source: `github:${repo}` }];
+  });
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { coreMigrations, InputError, openStore, type Store } from "@uplift/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { measureMigrations } from "../migrations.js";
+import { resolveAliasChains } from "../store/identities.js";
 import { identityFileRows } from "./export-identities.js";
 import { formatIdentityCsv } from "./identity-csv.js";
 import { parseIdentityTable } from "./import-identities.js";
@@ -68,5 +69,24 @@ describe("identity mapping file", () => {
     expect(() => parseIdentityTable(table)).toThrow(
       /m\.csv line 5, column login: .*"anna" here and to "ann" on line 2/,
     );
+  });
+});
+
+describe("alias chains", () => {
+  it("follows an email → GitHub login → canonical login chain, and stops at a cycle", () => {
+    const resolved = resolveAliasChains(
+      new Map([
+        ["ada@corp.example", "ada-lovelace"],
+        ["ada-lovelace", "ada"],
+        ["ada", "ada"],
+        ["x", "y"],
+        ["y", "x"],
+      ]),
+    );
+    expect(resolved.get("ada@corp.example")).toBe("ada");
+    expect(resolved.get("ada-lovelace")).toBe("ada");
+    expect(resolved.get("ada")).toBe("ada");
+    expect(resolved.get("x")).toBe("y");
+    expect(resolved.get("y")).toBe("x");
   });
 });

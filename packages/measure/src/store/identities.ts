@@ -36,10 +36,54 @@ export async function upsertIdentities(tx: Queryable, mappings: readonly Identit
   );
 }
 
-/** Every mapping, alias → login; small (one row per identity of each developer). */
+/** Upserts mappings a connector observed (e.g. a commit email GitHub ties to a login) without re-pointing reviewed ones. */
+export async function insertObservedIdentities(
+  tx: Queryable,
+  mappings: readonly IdentityMapping[],
+): Promise<number> {
+  const distinct = new Map(mappings.map((m) => [normalizeAlias(m.alias), m]));
+  return insertRows(
+    tx,
+    "identities",
+    ["alias", "login", "source", "updated_at"],
+    [...distinct].map(([alias, m]) => [alias, m.login, m.source, new Date().toISOString()]),
+    { onConflict: { columns: ["alias"], action: "nothing" } },
+  );
+}
+
+/** Links followed from an alias to its login at most (alias → GitHub login → canonical login …). */
+const MAX_ALIAS_HOPS = 8;
+
+/**
+ * Every mapping, alias → canonical login, small (one row per identity of each developer). Chains
+ * are followed: a commit email mapped to a GitHub login that is itself an alias of a developer's
+ * login resolves to that login; an alias on a cycle keeps its direct mapping.
+ */
 export async function loadIdentityMap(db: Queryable): Promise<Map<string, string>> {
   const { rows } = await db.query<{ alias: string; login: string }>("SELECT alias, login FROM identities");
-  return new Map(rows.map((row) => [row.alias, row.login]));
+  return resolveAliasChains(new Map(rows.map((row) => [row.alias, row.login])));
+}
+
+/** Each alias mapped to the end of its chain (see loadIdentityMap). Pure. */
+export function resolveAliasChains(direct: ReadonlyMap<string, string>): Map<string, string> {
+  const resolved = new Map<string, string>();
+  for (const [alias, first] of direct) {
+    let login = first;
+    const seen = new Set([alias]);
+    for (let hop = 0; hop < MAX_ALIAS_HOPS; hop++) {
+      const key = normalizeAlias(login);
+      const next = direct.get(key);
+      if (next === undefined || next === login) break;
+      if (seen.has(key)) {
+        login = first; // a cycle (a ↔ b): keep the direct mapping, as reviewed
+        break;
+      }
+      seen.add(key);
+      login = next;
+    }
+    resolved.set(alias, login);
+  }
+  return resolved;
 }
 
 /** The canonical login of `name`: its mapping when one exists, else the name itself. */

@@ -23,6 +23,7 @@ export interface AnalyzeFlags {
   treatment?: string;
   control?: string;
   unit?: string;
+  cluster?: string;
   /** A column name, or false with --no-covariate. */
   covariate?: string | false;
   logOutcome?: boolean;
@@ -88,6 +89,7 @@ export async function analyzeCommand(global: GlobalOptions, flags: AnalyzeFlags)
       treatment: flags.treatment as string,
       control: flags.control,
       unit: flags.unit as string,
+      cluster: flags.cluster || undefined,
       covariate: flags.covariate || undefined,
       logOutcome: Boolean(flags.logOutcome),
       logCovariate: Boolean(flags.logCovariate),

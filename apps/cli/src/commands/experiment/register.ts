@@ -29,6 +29,10 @@ export function registerExperimentCommands(program: Command): void {
       "--control <value>",
       "value marking the control arm (default: the one other value / the first arm)",
     )
+    .option(
+      "--cluster <col>",
+      "cluster errors by this column instead of --unit (units randomized within developers, e.g. tasks)",
+    )
     .option("--covariate <col>", "pre-period covariate (CUPED/ANCOVA)")
     .option("--no-covariate", "stored metrics: no pre-period covariate")
     .option("--log-outcome", "analyse log(outcome): the effect is relative, exp(β) − 1")
