@@ -26,6 +26,7 @@ const { values } = parseArgs({
     mb: { type: "string", default: "64" },
     repos: { type: "string", default: "8" },
     keep: { type: "string" },
+    workers: { type: "string" },
   },
 });
 const TARGET_BYTES = Number(values.mb) * 1e6;
@@ -123,6 +124,7 @@ const manifest = await buildDataset(
     nearDupThreshold: 0.7,
     seed: 42,
     parquet: false,
+    ...(values.workers ? { workers: Number(values.workers) } : {}),
   },
   { logger: silentLogger() },
 );
@@ -146,6 +148,7 @@ console.log(
       tokens: manifest.tokens.pretrain,
       sequences: manifest.counts.sequences,
       redactions: manifest.redactions,
+      content_hash: manifest.content_hash,
     },
     null,
     1,

@@ -118,6 +118,11 @@ describe("dashboard pages over a real store, in Chromium", () => {
     await first.getByTestId("code-find-similar").click();
     await page.getByTestId("code-similar").waitFor();
     expect(await page.getByTestId("code-similar").textContent()).toContain("app/src/copied.ts");
+    // index status per repository: both fixture repositories, with the package lib defines
+    await page.getByTestId("code-repos").waitFor();
+    const repos = await page.getByTestId("code-repo").allTextContents();
+    expect(repos.map((row) => row.slice(0, 3))).toEqual(["app", "lib"]);
+    expect(repos[1]).toContain("@acme/money");
     await page.screenshot({ path: "/tmp/uplift-dashboard-code.png", fullPage: true });
   });
 

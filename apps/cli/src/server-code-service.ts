@@ -13,6 +13,7 @@ import {
   loadCl100kCounter,
   openCodeChunks,
   parseSource,
+  repositoryStatuses,
   searchCode,
   TreeSitterLoader,
 } from "@uplift/code";
@@ -63,6 +64,7 @@ const LANGUAGES: readonly LanguageId[] = [
 export function createCodeService(deps: CodeServiceDeps): CodeService {
   const loader = new TreeSitterLoader();
   return {
+    repos: async () => ({ repositories: await repositoryStatuses(deps.store) }),
     async search({ query, k, repo }) {
       const results = await searchCode(deps.searchIndex, query, {
         k,

@@ -1,11 +1,19 @@
-import type { Embedder, LlmProvider, Logger, SearchIndex, Store } from "@uplift/core";
-import { askKnowledgeBase, KbSearcher, type Reader, recordFeedback, SourceRepository } from "@uplift/kb";
+import type { Embedder, LlmProvider, Logger, Reranker, SearchIndex, Store } from "@uplift/core";
+import {
+  askKnowledgeBase,
+  KbSearcher,
+  type Reader,
+  readSyncLag,
+  recordFeedback,
+  SourceRepository,
+} from "@uplift/kb";
 import type { AuthenticatedUser, DocsService } from "@uplift/server";
 
 export interface DocsServiceDeps {
   store: Store;
   searchIndex: SearchIndex;
   embedder: Embedder | undefined;
+  reranker?: Reranker | undefined;
   llm: LlmProvider | undefined;
   logger: Logger;
 }
@@ -20,6 +28,7 @@ export function createDocsService(deps: DocsServiceDeps): DocsService {
     store: deps.store,
     index: deps.searchIndex,
     embedder: deps.embedder,
+    reranker: deps.reranker,
     logger: deps.logger,
   });
   return {
@@ -30,11 +39,13 @@ export function createDocsService(deps: DocsServiceDeps): DocsService {
           store: deps.store,
           index: deps.searchIndex,
           embedder: deps.embedder,
+          reranker: deps.reranker,
           llm: deps.llm,
           logger: deps.logger,
         },
         { question, reader: readerOf(user) },
       ),
+    syncLag: () => readSyncLag(deps.store),
     feedback: ({ answerId, vote, comment, user }) =>
       recordFeedback(deps.store, answerId, vote, readerOf(user), comment),
     sources: async ({ user }) => {

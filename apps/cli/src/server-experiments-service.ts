@@ -1,6 +1,12 @@
 import type { Store } from "@uplift/core";
-import { type AnalysisRecord, ExperimentRepository, effectSentence } from "@uplift/experiment";
+import {
+  type AnalysisRecord,
+  ExperimentRepository,
+  effectSentence,
+  renderExperimentReport,
+} from "@uplift/experiment";
 import type { ExperimentAnalysisResponse, ExperimentsService } from "@uplift/server";
+import { experimentDetail } from "./server-experiment-detail.js";
 
 /**
  * The server's experiments over @uplift/experiment: each experiment's definition and the analyses
@@ -23,6 +29,24 @@ export function createExperimentsService(store: Store): ExperimentsService {
         });
       }
       return { experiments };
+    },
+    get: (name) => experimentDetail(repository, name),
+    async reportHtml(name) {
+      const experiment = await repository.get(name);
+      const [design, assignments, analyses, feedback] = await Promise.all([
+        repository.design(name),
+        repository.assignments(name),
+        repository.analyses(name),
+        repository.feedback(name),
+      ]);
+      return renderExperimentReport({
+        experiment,
+        design,
+        assignments,
+        analyses,
+        generatedAt: new Date(),
+        ...feedback,
+      });
     },
   };
 }

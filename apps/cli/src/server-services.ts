@@ -1,4 +1,10 @@
-import { createEmbedder, createLlmProvider, type Embedder, type LlmProvider } from "@uplift/core";
+import {
+  createEmbedder,
+  createLlmProvider,
+  createReranker,
+  type Embedder,
+  type LlmProvider,
+} from "@uplift/core";
 import type {
   CampaignsService,
   CodeService,
@@ -49,7 +55,14 @@ export async function createServerServices(
   });
   return {
     code: createCodeService({ store, searchIndex, embedder, logger: logger.child({ component: "code" }) }),
-    docs: createDocsService({ store, searchIndex, embedder, llm, logger: logger.child({ component: "kb" }) }),
+    docs: createDocsService({
+      store,
+      searchIndex,
+      embedder,
+      reranker: createReranker(ctx.config.reranker, { logger }),
+      llm,
+      logger: logger.child({ component: "kb" }),
+    }),
     measure: createMeasureService(store),
     experiments: createExperimentsService(store),
     models,

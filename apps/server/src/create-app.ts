@@ -8,6 +8,7 @@ import type { ServerDeps } from "./deps.js";
 import { createErrorHandler, notFoundHandler } from "./error-handler.js";
 import { createGatewayRoutes } from "./gateway/gateway-routes.js";
 import { createHttpMetrics } from "./http-metrics.js";
+import { instrumentDocsService } from "./kb-metrics.js";
 import { createMcpRoutes } from "./mcp/mcp-route.js";
 import { requestLog } from "./request-log.js";
 import { staticAssets } from "./static-assets.js";
@@ -21,6 +22,9 @@ import { staticAssets } from "./static-assets.js";
 export function createApp(deps: ServerDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const metrics = createHttpMetrics(deps);
+  const served: ServerDeps = deps.docs
+    ? { ...deps, docs: instrumentDocsService(deps.docs, metrics.registry, deps.logger) }
+    : deps;
   const startedAt = new Date();
 
   app.use(
@@ -60,9 +64,9 @@ export function createApp(deps: ServerDeps): Hono<AppEnv> {
     const body = await metrics.registry.metrics();
     return c.body(body, 200, { "Content-Type": metrics.registry.contentType });
   });
-  app.route("/api", createApiRoutes(deps, startedAt));
+  app.route("/api", createApiRoutes(served, startedAt));
   app.route("/v1", createGatewayRoutes(deps));
-  app.route("/mcp", createMcpRoutes(deps));
+  app.route("/mcp", createMcpRoutes(served));
 
   if (deps.webRoot) app.use("*", staticAssets(deps.webRoot, deps.logger));
 

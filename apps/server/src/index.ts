@@ -12,6 +12,10 @@ export type {
   CodeSimilarResponse,
 } from "./api/code-schemas.js";
 export type { DocsAnswer, DocsFeedbackReceipt, DocsSearchResponse } from "./api/docs-schemas.js";
+export type {
+  ExperimentDetailResponse,
+  ExperimentMetricDetailResponse,
+} from "./api/experiment-detail-schemas.js";
 export type { ExperimentAnalysisResponse, ExperimentsResponse } from "./api/experiment-schemas.js";
 export type {
   MetricDefinitionsResponse,

@@ -2,6 +2,7 @@ import type { LlmProvider } from "@uplift/core";
 import type { CampaignsResponse } from "./api/campaign-schemas.js";
 import type {
   CodeContextResponse,
+  CodeRepositoriesResponse,
   CodeSearchResponse,
   CodeSimilarResponse,
   FimModelName,
@@ -12,6 +13,7 @@ import type {
   DocsSearchResponse,
   DocsSourcesResponse,
 } from "./api/docs-schemas.js";
+import type { ExperimentDetailResponse } from "./api/experiment-detail-schemas.js";
 import type { ExperimentsResponse } from "./api/experiment-schemas.js";
 import type {
   MetricDefinitionsResponse,
@@ -30,6 +32,8 @@ export interface CodeService {
   search(query: { query: string; k: number; repo?: string | undefined }): Promise<CodeSearchResponse>;
   similar(query: CodeSimilarQuery): Promise<CodeSimilarResponse>;
   context(query: CodeContextQuery): Promise<CodeContextResponse>;
+  /** `uplift code repos --json`: each indexed repository's size, parse health, languages, packages. */
+  repos(): Promise<CodeRepositoriesResponse>;
 }
 
 export interface CodeSimilarQuery {
@@ -80,6 +84,8 @@ export interface DocsService {
   }): Promise<DocsFeedbackReceipt>;
   /** Sources with their documents, chunks and last sync; a source with an ACL only for its groups' members. */
   sources(query: { user: AuthenticatedUser }): Promise<DocsSourcesResponse>;
+  /** Seconds since each source's last successful sync, for `/metrics` (every source: operators' view). */
+  syncLag?(): Promise<{ source: string; seconds: number }[]>;
 }
 
 /** Engineering metrics over the store (`uplift measure metrics --json`). */
@@ -147,6 +153,10 @@ export interface SuggestionTelemetryEvent {
 export interface ExperimentsService {
   /** Every experiment, newest first, with its stored analyses in metric order. */
   list(): Promise<ExperimentsResponse>;
+  /** One experiment as `uplift experiment report` shows it, as data; NotFoundError when unknown. */
+  get(name: string): Promise<ExperimentDetailResponse>;
+  /** The self-contained HTML of `uplift experiment report NAME`; NotFoundError when unknown. */
+  reportHtml(name: string): Promise<string>;
 }
 
 /**

@@ -31,6 +31,25 @@ export function recordingCodeService(context: Partial<CodeContextResponse> = {})
     context: [] as CodeContextQuery[],
   };
   const service: CodeService = {
+    async repos() {
+      return {
+        repositories: [
+          {
+            repo: MONEY_DEFINITION.repo,
+            root: "/srv/org/lib",
+            listing: "git",
+            indexed_at: "2026-11-01T10:00:00.000Z",
+            files: 1,
+            lines: 5,
+            unparsed_files: 0,
+            files_with_syntax_errors: 0,
+            symbols: 1,
+            languages: { typescript: 1 },
+            packages: ["@acme/money"],
+          },
+        ],
+      };
+    },
     async search(query) {
       calls.search.push(query);
       return {

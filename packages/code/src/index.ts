@@ -58,6 +58,7 @@ export {
   shingleHashes,
 } from "./similar/minhash.js";
 export { CodeIndexReader, type LocatedFile } from "./store/code-reader.js";
+export { type RepositoryStatus, repositoryStatuses } from "./store/repository-status.js";
 export {
   contentSkipReason,
   generatedNameReason,

@@ -123,6 +123,15 @@ export {
   shortRuleId,
 } from "./redact/index.js";
 export {
+  type CreateRerankerOptions,
+  createReranker,
+  HttpReranker,
+  type HttpRerankerOptions,
+  type Reranker,
+  type RerankOptions,
+  type RerankScore,
+} from "./rerank/index.js";
+export {
   compileFilter,
   type FilterScalar,
   type ReadableByOptions,

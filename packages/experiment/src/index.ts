@@ -58,6 +58,8 @@ export type { PrePeriodData, PrePeriodSpec } from "./power/pre-period-data.js";
 export { readPrePeriod } from "./power/pre-period-data.js";
 export type { SimulationResult } from "./power/simulated-power.js";
 export type { VarianceProfile } from "./power/variance-profile.js";
+export type { StripLayout, TrendLayout } from "./report/chart-layout.js";
+export { niceTicks, stripLayout, trendLayout } from "./report/chart-layout.js";
 export type { ReportInput } from "./report/render-report.js";
 export { renderExperimentReport } from "./report/render-report.js";
 export type { Multiplicity } from "./report/report-summary.js";

@@ -18,6 +18,15 @@ export { type EvalScores, meanScores, ndcgAt, recallAt, reciprocalRankAt } from 
 export { evaluateRetrieval, type RetrievalEval } from "./eval/run-eval.js";
 export { parseVote, recordFeedback } from "./feedback.js";
 export { readVotedAnswers, type VotedAnswerRow } from "./feedback-votes.js";
+export {
+  type CoverageGap,
+  type CoverageGapOptions,
+  type CoverageGapReport,
+  coverageGaps,
+  LOW_COVERAGE,
+  type WeakReason,
+} from "./gaps/coverage-gaps.js";
+export { CLUSTER_MIN_OVERLAP, clusterQuestions, normalizeQuestion } from "./gaps/question-clusters.js";
 export { KB_CHUNKS_TABLE, kbChunksSpec } from "./index-table.js";
 export {
   KB_SYNC_JOB,
@@ -40,6 +49,7 @@ export { type AddSourceInput, addSource, removeSource } from "./source-admin.js"
 export { docSourceFor, docSources, plannedSourceTypes } from "./sources/index.js";
 export { kbMigrations } from "./store/migrations.js";
 export { SourceRepository, type SourceStatus } from "./store/source-repository.js";
+export { readSyncLag, type SourceSyncLag } from "./store/sync-lag.js";
 export type { SyncCounts } from "./store/sync-run-repository.js";
 export { type SyncOptions, type SyncReport, syncKnowledgeBase } from "./sync/sync.js";
 export type { SourceSyncReport, SyncProgress } from "./sync/sync-source.js";

@@ -51,6 +51,13 @@ export interface ScanContext {
   logger: Logger;
   /** Records an item the source skipped (unknown encoding, oversized file…). */
   skip(item: SkippedItem): void;
+  /**
+   * The `updated_at` of the indexed version of document `id` (absent when it is not indexed, or
+   * was reset): an API source compares it with the source's own to skip fetching what did not change.
+   */
+  indexedUpdatedAt?(id: string): string | undefined;
+  /** Keeps document `id` as indexed (unchanged at the source, not fetched): counted as unchanged. */
+  keep?(id: string): void;
 }
 
 /**
@@ -69,7 +76,8 @@ export interface DocSource {
    */
   check(config: SourceConfig): Promise<void>;
   /**
-   * Yields every document the source holds now. Throws InputError (exit 2) for input that makes
+   * Yields every document the source holds now (or keeps an unchanged one through
+   * `context.keep`). Throws InputError (exit 2) for input that makes
    * the whole source unreadable (a bad jsonl row) before yielding anything; items it can skip
    * are reported through `context.skip`.
    */

@@ -1,7 +1,7 @@
 import { InputError, type Queryable } from "@uplift/core";
 import { type ExplainRecord, explainRecords } from "./metrics/explain.js";
 import { QUALITY_METRIC_NAMES } from "./metrics/quality-metrics.js";
-import { computeMetrics, metricByName, type SkippedMetric } from "./metrics/registry.js";
+import { computeMetrics, METRICS, metricByName, type SkippedMetric } from "./metrics/registry.js";
 import { type GroupBy, type MetricRow, resolveOptions } from "./metrics/types.js";
 import { type QualityRules, qualityRules } from "./quality/quality-rules.js";
 import { tableExists } from "./store/catalog.js";
@@ -90,7 +90,11 @@ async function prepare(db: Queryable, query: MetricsQuery, withIds = false) {
 /** Reads the records and computes the metrics of a query (DESIGN: `uplift measure metrics`). */
 export async function metricsReport(db: Queryable, query: MetricsQuery = {}): Promise<MetricsReport> {
   const { facts, options, experiment, fromMs, toMs, withQuality } = await prepare(db, query);
-  const computed = computeMetrics(facts, { ...options, metrics: query.metrics });
+  // without quality data the guardrails are listed as skipped: not computed at all (a pass over every PR)
+  const names =
+    query.metrics ??
+    (withQuality ? undefined : METRICS.map((m) => m.name).filter((n) => !QUALITY_METRIC_NAMES.includes(n)));
+  const computed = computeMetrics(facts, { ...options, metrics: names });
   const { metrics, skipped } = withQuality ? computed : withoutQuality(computed);
   return {
     window: { from: isoOrNull(fromMs), to: isoOrNull(toMs) },

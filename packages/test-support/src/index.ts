@@ -5,10 +5,14 @@ export {
   type DeploymentInput,
   type DeploymentStatusInput,
   type FakeDeployment,
+  type FakeDiscussion,
+  type FakeDiscussionComment,
   type FakeGitHub,
   type FakeGitHubData,
   type FakeGitHubOptions,
   type FakeGitHubRepo,
+  type FakeProject,
+  type FakeProjectItem,
   type FakePull,
   type GitHubScript,
   githubCommitOfRef,
@@ -90,4 +94,10 @@ export type {
   RecordedRequest,
   ScriptedResponse,
 } from "./fake-openai/types.js";
+export {
+  type FakeReranker,
+  type FakeRerankerOptions,
+  type RecordedRerankRequest,
+  startFakeReranker,
+} from "./fake-rerank/server.js";
 export { type TinyGgufOptions, writeTinyGguf } from "./tiny-gguf.js";

@@ -10,7 +10,7 @@ import {
 import { lineRange } from "./line-range.js";
 import { parseBody } from "./parse-body.js";
 
-/** `POST /api/code/search|similar|context`: the `uplift code` commands over HTTP. */
+/** `POST /api/code/search|similar|context`, `GET /api/code/repos`: the `uplift code` commands over HTTP. */
 export function createCodeRoutes(code: CodeService | undefined): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const service = () => {
@@ -44,6 +44,8 @@ export function createCodeRoutes(code: CodeService | undefined): Hono<AppEnv> {
       }),
     );
   });
+
+  routes.get("/repos", async (c) => c.json(await service().repos()));
 
   return routes;
 }

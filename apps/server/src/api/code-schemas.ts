@@ -143,3 +143,25 @@ export type CodeSimilarResponse = z.output<typeof codeSimilarResponseSchema>;
 export type CodeContextRequest = z.output<typeof codeContextRequestSchema>;
 export type CodeContextResponse = z.output<typeof codeContextResponseSchema>;
 export type FimModelName = z.output<typeof fimModelSchema>;
+
+export const codeRepositorySchema = z
+  .object({
+    repo: z.string(),
+    root: z.string(),
+    listing: z.string(),
+    indexed_at: z.string(),
+    files: z.number().int(),
+    lines: z.number().int(),
+    unparsed_files: z.number().int(),
+    files_with_syntax_errors: z.number().int(),
+    symbols: z.number().int(),
+    languages: z.record(z.string(), z.number().int()),
+    packages: z.array(z.string()),
+  })
+  .meta({ id: "CodeRepository" });
+
+export const codeRepositoriesResponseSchema = z
+  .object({ repositories: z.array(codeRepositorySchema) })
+  .meta({ id: "CodeRepositoriesResponse" });
+
+export type CodeRepositoriesResponse = z.output<typeof codeRepositoriesResponseSchema>;

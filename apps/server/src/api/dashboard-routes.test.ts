@@ -129,28 +129,3 @@ describe("GET /api/measure", () => {
     expect(missing.status).toBe(503);
   });
 });
-
-describe("GET /api/experiments", () => {
-  it("answers the service's list, and 503 without it", async () => {
-    const experiments = {
-      list: async () => ({
-        experiments: [
-          {
-            name: "pilot",
-            arms: ["control", "treatment"],
-            starts_at: "2026-01-05T00:00:00.000Z",
-            created_at: "2026-01-04T00:00:00.000Z",
-            analyses: [],
-          },
-        ],
-      }),
-    };
-    const res = await createApp(testServerDeps({ experiments })).request("/api/experiments", {
-      headers: auth,
-    });
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as { experiments: { name: string }[] }).experiments[0]?.name).toBe("pilot");
-    const missing = await createApp(testServerDeps()).request("/api/experiments", { headers: auth });
-    expect(missing.status).toBe(503);
-  });
-});

@@ -32,6 +32,10 @@ export const docsSearchResponseSchema = z
       .optional()
       .meta({ description: "Why retrieval is lexical only, or that nothing is indexed." }),
     retrieval: z.enum(["bm25", "hybrid"]).optional().meta({ description: "How the results were found." }),
+    reranked: z
+      .boolean()
+      .optional()
+      .meta({ description: "Whether the configured reranker reordered the best candidates." }),
   })
   .meta({ id: "DocsSearchResponse" });
 

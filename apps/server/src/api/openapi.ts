@@ -3,6 +3,8 @@ import { campaignRepoSchema, campaignSummarySchema, campaignsResponseSchema } fr
 import {
   codeContextRequestSchema,
   codeContextResponseSchema,
+  codeRepositoriesResponseSchema,
+  codeRepositorySchema,
   codeSearchHitSchema,
   codeSearchRequestSchema,
   codeSearchResponseSchema,
@@ -23,6 +25,11 @@ import {
   docsSourceStatusSchema,
   docsSourcesResponseSchema,
 } from "./docs-schemas.js";
+import {
+  experimentDetailSchema,
+  experimentMetricDetailSchema,
+  experimentNameParamsSchema,
+} from "./experiment-detail-schemas.js";
 import {
   experimentAnalysisSchema,
   experimentSummarySchema,
@@ -58,6 +65,10 @@ export interface ApiOperation {
   request?: ZodType;
   /** Object schema of the query string (GET): each property becomes a `query` parameter. */
   query?: z.ZodObject;
+  /** Object schema of the path's `{param}`s: each property becomes a `path` parameter. */
+  params?: z.ZodObject;
+  /** The 200 response is an HTML document (`text/html`) rather than JSON. */
+  html?: true;
   /** Schema of the 200 response body; undefined for a free-form object. */
   response: ZodType | undefined;
 }
@@ -108,6 +119,14 @@ export const apiOperations: readonly ApiOperation[] = [
       "`uplift code context`: definitions, similar code and imports for a cursor, packed into a token budget.",
     request: codeContextRequestSchema,
     response: codeContextResponseSchema,
+  },
+  {
+    method: "get",
+    path: "/api/code/repos",
+    operationId: "listCodeRepositories",
+    summary:
+      "`uplift code repos --json`: each indexed repository's files, lines, parse health, languages and packages.",
+    response: codeRepositoriesResponseSchema,
   },
   {
     method: "post",
@@ -174,6 +193,24 @@ export const apiOperations: readonly ApiOperation[] = [
   },
   {
     method: "get",
+    path: "/api/experiments/{name}",
+    operationId: "getExperiment",
+    summary:
+      "`uplift experiment report NAME` as data: design and balance, summary, effects, guardrails, distributions, weekly trends, surveys and telemetry.",
+    params: experimentNameParamsSchema,
+    response: experimentDetailSchema,
+  },
+  {
+    method: "get",
+    path: "/api/experiments/{name}/report.html",
+    operationId: "getExperimentReport",
+    summary: "`uplift experiment report NAME`: the self-contained HTML report, as an attachment.",
+    params: experimentNameParamsSchema,
+    html: true,
+    response: undefined,
+  },
+  {
+    method: "get",
     path: "/api/campaigns",
     operationId: "listCampaigns",
     summary:
@@ -207,6 +244,7 @@ const COMPONENT_SCHEMAS: readonly ZodType[] = [
   codeSearchHitSchema,
   codeSimilarHitSchema,
   contextSnippetSchema,
+  codeRepositorySchema,
   docsSearchHitSchema,
   docsCitationSchema,
   docsSourceStatusSchema,
@@ -214,6 +252,7 @@ const COMPONENT_SCHEMAS: readonly ZodType[] = [
   metricDefinitionSchema,
   experimentAnalysisSchema,
   experimentSummarySchema,
+  experimentMetricDetailSchema,
   modelMetricComparisonSchema,
   gateCheckSchema,
   modelVersionSchema,
@@ -247,7 +286,12 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       [op.method]: {
         operationId: op.operationId,
         summary: op.summary,
-        ...(op.query && { parameters: queryParameters(op.query) }),
+        ...((op.query || op.params) && {
+          parameters: [
+            ...(op.params ? parameters(op.params, "path") : []),
+            ...(op.query ? parameters(op.query, "query") : []),
+          ],
+        }),
         ...(op.request && {
           requestBody: {
             required: true,
@@ -255,10 +299,12 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
           },
         }),
         responses: {
-          "200": jsonResponse(
-            "OK",
-            op.response ? { $ref: `${SCHEMA_REF}${schemaId(op.response)}` } : { type: "object" },
-          ),
+          "200": op.html
+            ? { description: "OK", content: { "text/html": { schema: { type: "string" } } } }
+            : jsonResponse(
+                "OK",
+                op.response ? { $ref: `${SCHEMA_REF}${schemaId(op.response)}` } : { type: "object" },
+              ),
           "401": jsonResponse("Missing or invalid API token.", { $ref: `${SCHEMA_REF}Error` }),
           default: jsonResponse("Error.", { $ref: `${SCHEMA_REF}Error` }),
         },
@@ -290,14 +336,14 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
   };
 }
 
-function queryParameters(schema: z.ZodObject): Record<string, unknown>[] {
+function parameters(schema: z.ZodObject, location: "query" | "path"): Record<string, unknown>[] {
   return Object.entries(schema.shape).map(([name, field]) => {
     const { description, ...fieldSchema } = z.toJSONSchema(field as ZodType, { io: "input" });
     delete fieldSchema.$schema;
     return {
       name,
-      in: "query",
-      required: !(field as ZodType).safeParse(undefined).success,
+      in: location,
+      required: location === "path" || !(field as ZodType).safeParse(undefined).success,
       ...(description && { description }),
       schema: fieldSchema,
     };

@@ -1,4 +1,4 @@
-import { postJson } from "./client.js";
+import { getJson, postJson } from "./client.js";
 
 /** Mirrors CodeSearchHit / CodeSimilarResponse of apps/server/src/api/code-schemas.ts. */
 export interface CodeHit {
@@ -38,3 +38,21 @@ export const findSimilarCode = (token: string, hit: CodeHit, signal?: AbortSigna
     { file: `${hit.repo}/${hit.path}`, lines: `${hit.start_line}-${hit.end_line}`, k: 10 },
     signal,
   );
+
+/** Mirrors CodeRepositoriesResponse of apps/server/src/api/code-schemas.ts (`uplift code repos --json`). */
+export interface CodeRepository {
+  repo: string;
+  root: string;
+  listing: string;
+  indexed_at: string;
+  files: number;
+  lines: number;
+  unparsed_files: number;
+  files_with_syntax_errors: number;
+  symbols: number;
+  languages: Record<string, number>;
+  packages: string[];
+}
+
+export const listCodeRepositories = (token: string, signal?: AbortSignal) =>
+  getJson<{ repositories: CodeRepository[] }>("/api/code/repos", token, signal);

@@ -49,6 +49,19 @@ export const configSchema = z.strictObject({
       onnx_dir: optionalString,
     })
     .prefault({}),
+  reranker: z
+    .strictObject({
+      /** A TEI server (`http://host:8080`, POST /rerank) or a Cohere/Jina-style API (`…/v1`, POST /v1/rerank). */
+      base_url: optionalString,
+      model: optionalString,
+      api_key_env: optionalString,
+      /** Request shape; `auto`: `cohere` when `base_url` ends in `/v1`, else `tei`. */
+      api: z.enum(["auto", "tei", "cohere"]).default("auto"),
+      /** How many of the fused candidates are reranked. */
+      top_n: z.coerce.number().int().min(1).max(1000).default(50),
+      timeout_ms: z.coerce.number().int().positive().default(10_000),
+    })
+    .prefault({}),
 });
 
 export type Config = z.output<typeof configSchema>;

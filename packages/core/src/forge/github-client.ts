@@ -2,6 +2,7 @@ import { RequestError } from "@octokit/request-error";
 import { UnavailableError } from "../errors.js";
 import { type Logger, silentLogger } from "../logger.js";
 import { gitHubError } from "./github-errors.js";
+import { gitHubGraphqlError, graphqlUrl } from "./github-graphql-errors.js";
 import { createOctokit, type ThrottledOctokit } from "./github-octokit.js";
 import type { HttpCache } from "./http-cache.js";
 import { parseLinkHeader } from "./link-header.js";
@@ -176,6 +177,36 @@ export class GitHubClient {
     } catch (error) {
       if (error instanceof UnavailableError) throw error;
       throw gitHubError(error, {
+        baseUrl: this.baseUrl,
+        url,
+        hasToken: this.hasToken,
+        notFound: options.notFound,
+      });
+    }
+  }
+
+  /**
+   * POSTs a GraphQL query to `{api}/graphql` (GitHub Enterprise `…/api/v3` → `…/api/graphql`) and
+   * returns its `data` parsed by `parser`. Never cached. Rate limits (HTTP 403/429, or a 200 whose
+   * `errors` say `RATE_LIMITED`) are waited out as for GETs; other `errors` become an Uplift error
+   * (`NOT_FOUND` → NotFoundError with `options.notFound`).
+   *
+   * @example
+   * const data = await gh.graphql(QUERY, { owner, name, after: cursor }, pageSchema);
+   */
+  async graphql<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    parser: PayloadParser<T>,
+    options: GetOptions = {},
+  ): Promise<T> {
+    const url = graphqlUrl(this.baseUrl);
+    try {
+      const data: unknown = await this.#octokit.graphql(query, variables);
+      return parsePayload(parser, data, "GitHub GraphQL", url);
+    } catch (error) {
+      if (error instanceof UnavailableError) throw error;
+      throw gitHubGraphqlError(error, {
         baseUrl: this.baseUrl,
         url,
         hasToken: this.hasToken,

@@ -1,4 +1,4 @@
-import type { Embedder, LlmProvider, Logger, SearchIndex, Store } from "@uplift/core";
+import type { Embedder, LlmProvider, Logger, Reranker, SearchIndex, Store } from "@uplift/core";
 import { InputError } from "@uplift/core";
 import type { Reader } from "../retrieve/reader.js";
 import { KbSearcher } from "../retrieve/search.js";
@@ -19,6 +19,8 @@ export interface KbAnswer {
   generator: string;
   answer_id: string;
   retrieval: "bm25" | "hybrid";
+  /** Whether the configured reranker reordered the retrieved candidates. */
+  reranked: boolean;
   note?: string;
   /** Sentences without a supporting citation (flagged, kept). */
   unsupported: string[];
@@ -32,6 +34,8 @@ export interface AskDeps {
   store: Store;
   index: SearchIndex;
   embedder?: Embedder | undefined;
+  /** Reorders the best retrieved passages before they are given to the answerer. */
+  reranker?: Reranker | undefined;
   llm?: LlmProvider | undefined;
   logger?: Logger | undefined;
 }
@@ -61,7 +65,8 @@ export async function askKnowledgeBase(deps: AskDeps, options: AskOptions): Prom
     source: options.source,
     perDocument: false,
   });
-  const passages = relevant(question, selectPassages(found.results, options.passages ?? 5));
+  const selected = selectPassages(found.results, options.passages ?? 5);
+  const passages = relevant(question, selected);
   const generator = deps.llm ? `${deps.llm.kind}:${deps.llm.id}` : EXTRACTIVE_GENERATOR;
   let draft: string;
   if (passages.length === 0) draft = NOT_FOUND_ANSWER;
@@ -86,6 +91,7 @@ export async function askKnowledgeBase(deps: AskDeps, options: AskOptions): Prom
     grounded: !notFound && checked.grounded,
     generator,
     retrieval: found.retrieval,
+    reranked: found.reranked,
     ...(found.note ? { note: found.note } : {}),
     unsupported: notFound ? [] : checked.unsupported,
     dropped_citations: checked.dropped,
@@ -99,6 +105,7 @@ export async function askKnowledgeBase(deps: AskDeps, options: AskOptions): Prom
     generator,
     grounded: result.grounded,
     retrieval: result.retrieval,
+    topCoverage: topCoverage(question, selected),
   });
   return { ...result, answer_id: answerId };
 }
@@ -110,6 +117,17 @@ function relevant(question: string, passages: Passage[]): Passage[] {
     (p) => termCoverage(terms, new Set(contentTerms(`${p.title} ${p.heading_path} ${p.text}`))) > 0,
   );
   return kept.map((p, i) => ({ ...p, n: i + 1 }));
+}
+
+/** The best share of the question's content terms any retrieved passage holds (0 when none). */
+function topCoverage(question: string, passages: Passage[]): number {
+  const terms = new Set(contentTerms(question));
+  return Math.max(
+    0,
+    ...passages.map((p) =>
+      termCoverage(terms, new Set(contentTerms(`${p.title} ${p.heading_path} ${p.text}`))),
+    ),
+  );
 }
 
 function citationsOf(answer: string, order: readonly number[], passages: readonly Passage[]): Citation[] {

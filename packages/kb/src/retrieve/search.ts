@@ -2,6 +2,7 @@ import {
   type Embedder,
   InputError,
   type Logger,
+  type Reranker,
   type SearchFilter,
   type SearchIndex,
   type Store,
@@ -14,6 +15,7 @@ import { NO_EMBEDDER, readIndexState } from "../store/index-state.js";
 import { DEFAULT_FIELD_BOOSTS, type FieldBoosts, fieldBoost } from "./boosts.js";
 import { type FeedbackVote, feedbackMultipliers, loadFeedbackVotes } from "./feedback-signal.js";
 import type { Reader } from "./reader.js";
+import { rerankHits } from "./rerank.js";
 import { contentTerms } from "./terms.js";
 
 /** One result of `uplift kb search` (DESIGN: CLI contract). */
@@ -32,6 +34,8 @@ export interface KbSearchHit {
 export interface KbSearchResult {
   results: KbSearchHit[];
   retrieval: "bm25" | "hybrid";
+  /** Whether the configured reranker reordered the best candidates (false: none, or it failed). */
+  reranked: boolean;
   /** Why retrieval is BM25 only, or that nothing is indexed yet. */
   note?: string;
 }
@@ -65,6 +69,8 @@ export class KbSearcher {
       store: Store;
       index: SearchIndex;
       embedder?: Embedder | undefined;
+      /** Reorders the best fused candidates (`reranker.*` config); absent: the fused ranking stands. */
+      reranker?: Reranker | undefined;
       logger?: Logger | undefined;
     },
   ) {}
@@ -101,6 +107,7 @@ export class KbSearcher {
       return {
         results: [],
         retrieval,
+        reranked: false,
         note: note ?? "nothing indexed yet (uplift kb source add, uplift kb sync)",
       };
     const table = await openKbChunks(this.deps.index, state);
@@ -133,8 +140,18 @@ export class KbSearcher {
         filter,
       });
       const ranked = rank(hits, queryTerms, query.boosts ?? DEFAULT_FIELD_BOOSTS, perDocument, feedback);
-      if (ranked.length >= query.k || hits.length < fetch || fetch >= 10_000)
-        return { results: ranked.slice(0, query.k), retrieval, ...(note ? { note } : {}) };
+      if (ranked.length >= query.k || hits.length < fetch || fetch >= 10_000) {
+        const reranked = this.deps.reranker
+          ? await rerankHits(this.deps.reranker, text, ranked, this.deps.logger)
+          : { hits: ranked, reranked: false };
+        const notes = [note, "note" in reranked ? reranked.note : undefined].filter(Boolean).join("; ");
+        return {
+          results: reranked.hits.slice(0, query.k),
+          retrieval,
+          reranked: reranked.reranked,
+          ...(notes ? { note: notes } : {}),
+        };
+      }
       fetch *= 4;
     }
   }

@@ -3,6 +3,7 @@ import type { DocSource } from "../types.js";
 import { confluenceSource } from "./confluence.js";
 import { gdocsSource } from "./gdocs.js";
 import { gitSource } from "./git.js";
+import { githubDiscussionsSource } from "./github-discussions.js";
 import { githubIssuesSource } from "./github-issues.js";
 import { jiraSource } from "./jira.js";
 import { jsonlSource } from "./jsonl.js";
@@ -19,6 +20,7 @@ export const docSources: readonly DocSource[] = [
   slackSource,
   gdocsSource,
   githubIssuesSource,
+  githubDiscussionsSource,
 ];
 
 /** Types of the CLI contract not built yet: named so that asking for one says so (exit 2). */

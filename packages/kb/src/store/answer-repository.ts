@@ -13,6 +13,8 @@ export interface StoredAnswer {
   generator: string;
   grounded: boolean;
   retrieval: string;
+  /** Share of the question's content terms in the best retrieved passage (0–1). */
+  topCoverage?: number | undefined;
 }
 
 export type Vote = "up" | "down";
@@ -25,8 +27,8 @@ export class AnswerRepository {
   async save(answer: StoredAnswer): Promise<string> {
     const id = randomUUID();
     await this.db.query(
-      `INSERT INTO kb_answers (id, question, user_login, answer, citations, passages, generator, grounded, retrieval)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO kb_answers (id, question, user_login, answer, citations, passages, generator, grounded, retrieval, top_coverage)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         id,
         answer.question,
@@ -37,6 +39,7 @@ export class AnswerRepository {
         answer.generator,
         answer.grounded,
         answer.retrieval,
+        answer.topCoverage ?? null,
       ],
     );
     return id;

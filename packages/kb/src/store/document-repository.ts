@@ -5,6 +5,8 @@ export interface StoredDocumentState {
   /** Null after a reset (a change of embedder): the next sync rewrites it. */
   contentHash: string | null;
   deleted: boolean;
+  /** The document's own `updated_at` when it was indexed (ISO 8601). */
+  updatedAt?: string | undefined;
 }
 
 /** A stored chunk: its id and the hash of what was indexed under it. */
@@ -31,11 +33,25 @@ export class DocumentRepository {
   constructor(private readonly store: Store) {}
 
   async states(source: string): Promise<Map<string, StoredDocumentState>> {
-    const { rows } = await this.store.query<{ id: string; content_hash: string | null; deleted: boolean }>(
-      "SELECT id, content_hash, deleted_at IS NOT NULL AS deleted FROM kb_documents WHERE source = $1",
+    const { rows } = await this.store.query<{
+      id: string;
+      content_hash: string | null;
+      deleted: boolean;
+      updated_at: Date | null;
+    }>(
+      "SELECT id, content_hash, deleted_at IS NOT NULL AS deleted, updated_at FROM kb_documents WHERE source = $1",
       [source],
     );
-    return new Map(rows.map((row) => [row.id, { contentHash: row.content_hash, deleted: row.deleted }]));
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          contentHash: row.content_hash,
+          deleted: row.deleted,
+          updatedAt: row.updated_at ? new Date(row.updated_at).toISOString() : undefined,
+        },
+      ]),
+    );
   }
 
   /** The stored chunks of some documents of a source, by document id. */

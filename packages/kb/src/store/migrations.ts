@@ -93,4 +93,13 @@ CREATE TABLE kb_feedback (
 CREATE INDEX kb_feedback_answer ON kb_feedback (answer_id);
 `,
   },
+  {
+    // retrieval confidence of a stored answer: the share of the question's content terms found in
+    // its best passage (0 to 1; null for answers stored before it was recorded), for `kb gaps`
+    id: "kb/0002_answer_top_coverage",
+    sql: `
+ALTER TABLE kb_answers ADD COLUMN top_coverage real;
+CREATE INDEX kb_answers_created ON kb_answers (created_at);
+`,
+  },
 ];

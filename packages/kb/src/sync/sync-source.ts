@@ -90,6 +90,14 @@ export async function syncSource(deps: SourceSyncDeps, config: SourceConfig): Pr
         if (item.keepIdsStartingWith !== undefined) keptPrefixes.push(item.keepIdsStartingWith);
         logger.warn({ where: item.where }, `skipped: ${item.reason}`);
       },
+      indexedUpdatedAt: (id: string) => indexedUpdatedAt(states, id),
+      keep(id: string) {
+        // only an indexed, current document can be kept; anything else must be yielded
+        if (seen.has(id) || indexedUpdatedAt(states, id) === undefined) return;
+        seen.add(id);
+        counts.documentsSeen++;
+        counts.documentsUnchanged++;
+      },
     };
     for await (const doc of plugin.scan(config, context)) {
       if (seen.has(doc.id)) {
@@ -125,6 +133,12 @@ export async function syncSource(deps: SourceSyncDeps, config: SourceConfig): Pr
     await runs.update(runId, "failed", counts, [...skipped, { where: config.name, reason: message }]);
     throw error;
   }
+}
+
+/** The `updated_at` a current (not deleted, not reset) indexed document was indexed with. */
+function indexedUpdatedAt(states: ReadonlyMap<string, StoredDocumentState>, id: string): string | undefined {
+  const state = states.get(id);
+  return state && !state.deleted && state.contentHash !== null ? state.updatedAt : undefined;
 }
 
 async function writeBatch(

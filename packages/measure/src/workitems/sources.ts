@@ -26,7 +26,8 @@ export const WORK_ITEM_SOURCES: {
     create: jiraSource,
   },
   "github-issues": {
-    description: "GitHub issues with timeline state and label events",
+    description:
+      "GitHub issues with timeline state and label events, and Projects v2 Status values (--project)",
     create: githubIssuesSource,
   },
   "gitlab-issues": {

@@ -29,10 +29,14 @@ export {
 } from "./shapes.js";
 export type {
   FakeDeployment,
+  FakeDiscussion,
+  FakeDiscussionComment,
   FakeGitHub,
   FakeGitHubData,
   FakeGitHubOptions,
   FakeGitHubRepo,
+  FakeProject,
+  FakeProjectItem,
   FakePull,
   GitHubScript,
   RecordedGitHubRequest,

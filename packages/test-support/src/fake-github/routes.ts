@@ -96,6 +96,13 @@ function repoRoute(
     if (m[2] === "/reviews") return { kind: "list", items: pull.reviews };
     return { kind: "one", body: pull.pull };
   }
+  m = /^\/issues\/(\d+)$/.exec(rest);
+  if (m) {
+    const pull = repo.pulls.find((p) => String(p.pull.number) === m?.[1]);
+    if (pull) return { kind: "one", body: githubIssueOfPull(fullName, pull.pull) };
+    const issue = repo.issues.find((i) => String(i.number) === m?.[1]);
+    return issue ? { kind: "one", body: issue } : undefined;
+  }
   m = /^\/issues\/(\d+)\/timeline$/.exec(rest);
   if (m) {
     const pull = repo.pulls.find((p) => String(p.pull.number) === m?.[1]);

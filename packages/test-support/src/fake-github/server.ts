@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { listenOnLoopback } from "../listen-loopback.js";
+import { graphqlRateLimited, graphqlRoute } from "./graphql.js";
 import { type RouteAnswer, route } from "./routes.js";
 import type { FakeGitHub, FakeGitHubOptions, GitHubScript, RecordedGitHubRequest } from "./types.js";
 import { writeRoute } from "./writes.js";
@@ -14,6 +15,7 @@ const LIMIT = 5000;
  * Copilot usage metrics reports (`users-1-day` → signed download link → NDJSON). Lists are
  * paginated with `Link` headers; every JSON answer has an `ETag` and a matching
  * `If-None-Match` gets `304 Not Modified`; rate-limit headers are sent on every answer.
+ * `POST /graphql` answers Projects v2 board and Discussions queries (graphql.ts), cursor-paged.
  * `script()` queues rate-limit answers (primary and secondary), 401s, 404s and 5xx. Writes
  * (`POST …/pulls`, `POST …/issues/{n}/labels`, `PUT …/pulls/{n}/merge`) change `data`.
  *
@@ -63,6 +65,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         { "content-type": "application/json; charset=utf-8", ...extra },
       );
 
+    // GitHub Enterprise serves GraphQL at /api/graphql beside the REST prefix /api/v3
+    const graphqlPath = `${prefix.replace(/\/v3$/, "")}/graphql`;
+    if (url.pathname === graphqlPath && record.method === "POST") {
+      record.path = "/graphql";
+      return answerGraphql(req, record, reply, fail);
+    }
     if (!url.pathname.startsWith(`${prefix}/`) && prefix) return fail(404, "Not Found");
     const isDownload = path.startsWith("/_downloads/");
     if (!isDownload && options.token !== undefined) {
@@ -111,6 +119,46 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     if (headers["if-none-match"] === etag) return reply(304, undefined, { etag });
     remaining = Math.max(0, remaining - 1);
     reply(200, body, { "content-type": contentType, etag, ...(link ? { link } : {}) });
+  };
+
+  const answerGraphql = (
+    req: IncomingMessage,
+    record: RecordedGitHubRequest,
+    reply: (status: number, body: string | undefined, extra?: Record<string, string>) => void,
+    fail: (status: number, message: string, extra?: Record<string, string>) => void,
+  ) => {
+    if (options.token !== undefined) {
+      const auth = record.headers.authorization ?? "";
+      if (auth !== `token ${options.token}` && auth !== `Bearer ${options.token}`)
+        return fail(401, "Bad credentials");
+    }
+    readJsonBody(req).then(
+      (body) => {
+        record.body = body;
+        const json = { "content-type": "application/json; charset=utf-8" };
+        const script = takeScript("/graphql");
+        if (script?.kind === "graphql-rate-limit") {
+          return reply(200, JSON.stringify(graphqlRateLimited()), {
+            ...json,
+            "x-ratelimit-remaining": "0",
+            "x-ratelimit-used": String(LIMIT),
+            "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 1),
+            "x-ratelimit-resource": "graphql",
+            ...script.headers,
+          });
+        }
+        if (script?.kind === "secondary-rate-limit")
+          return fail(403, script.message ?? "You have exceeded a secondary rate limit.", {
+            "retry-after": "1",
+            ...script.headers,
+          });
+        if (script?.status !== undefined)
+          return fail(script.status, script.message ?? defaultMessage(script.status), script.headers);
+        remaining = Math.max(0, remaining - 1);
+        reply(200, JSON.stringify(graphqlRoute(options.data, body, options.maxPerPage ?? 100)), json);
+      },
+      () => fail(400, "Problems parsing JSON"),
+    );
   };
 
   const server = createServer((req, res) => {

@@ -34,6 +34,51 @@ export interface FakeGitHubData {
   repos: Record<string, FakeGitHubRepo>;
   /** Copilot per-user daily reports: org → day (YYYY-MM-DD) → NDJSON records. */
   copilot: Record<string, Record<string, Json[]>>;
+  /** Projects v2 boards (GraphQL `projectV2`): owner login → project number → board. */
+  projects?: Record<string, Record<number, FakeProject>>;
+  /** Discussions (GraphQL `repository.discussions`) by repository full name. */
+  discussions?: Record<string, FakeDiscussion[]>;
+}
+
+/** An item of a Projects v2 board: an issue (or a pull request, a draft) and its "Status" value. */
+export interface FakeProjectItem {
+  /** Node id, e.g. "PVTI_1". */
+  id: string;
+  /** Default "Issue"; a draft issue has no repository or number. */
+  kind?: "Issue" | "PullRequest" | "DraftIssue";
+  /** The issue's repository ("acme/web") and number (not for drafts). */
+  repo?: string;
+  number?: number;
+  /** The single-select "Status" value; absent when unset. */
+  status?: string;
+  /** When the Status value was last set (default `updatedAt`). */
+  statusUpdatedAt?: string;
+  updatedAt: string;
+}
+
+export interface FakeProject {
+  title: string;
+  items: FakeProjectItem[];
+}
+
+/** A comment (or the answer) of a discussion. */
+export interface FakeDiscussionComment {
+  author: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface FakeDiscussion {
+  number: number;
+  title: string;
+  body: string;
+  author: string;
+  category: string;
+  createdAt: string;
+  updatedAt: string;
+  comments: FakeDiscussionComment[];
+  /** Index in `comments` of the comment marked as the answer. */
+  answer?: number;
 }
 
 export interface FakeGitHubOptions {
@@ -55,9 +100,11 @@ export interface GitHubScript {
   /**
    * `primary-rate-limit`: 403 "API rate limit exceeded", `x-ratelimit-remaining: 0`,
    * `x-ratelimit-reset` one second ahead. `secondary-rate-limit`: 403 "You have exceeded a
-   * secondary rate limit", `retry-after: 1`. Otherwise `status` with a GitHub error body.
+   * secondary rate limit", `retry-after: 1`. `graphql-rate-limit` (for `/graphql`): 200 with
+   * `errors: [{ type: "RATE_LIMITED" }]`, `x-ratelimit-remaining: 0`, reset one second ahead.
+   * Otherwise `status` with a GitHub error body.
    */
-  kind?: "primary-rate-limit" | "secondary-rate-limit";
+  kind?: "primary-rate-limit" | "secondary-rate-limit" | "graphql-rate-limit";
   status?: number;
   message?: string;
   headers?: Record<string, string>;

@@ -1,9 +1,11 @@
 import { rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { InputError } from "@uplift/core";
 import { MAX_DIFF_BYTES, MIN_MESSAGE_CHARS } from "./commit-history.js";
 import { describeInputs, licenceCounts } from "./dataset-inputs.js";
 import type { AcceptedFile, DatasetDeps, DatasetSettings, FilterCounts } from "./dataset-types.js";
+import { onceTokenizer } from "./dataset-work.js";
 import { DECONTAMINATION_NGRAM, loadContaminationSet } from "./decontaminate.js";
 import { emitSourceSequences, type LanguageStats } from "./emit-sequences.js";
 import { writeCommitRecords, writePreferenceRecords } from "./extra-records.js";
@@ -23,7 +25,8 @@ import {
 import { type ReadState, readSourceFiles } from "./read-source-files.js";
 import { ShardWriter } from "./shard-writer.js";
 import { SpillFile } from "./spill-file.js";
-import { loadDatasetTokenizer } from "./tokenizer.js";
+import { KNOWN_TOKENIZERS } from "./tokenizer.js";
+import { DatasetWorkPool } from "./work-pool.js";
 
 /**
  * Builds a training dataset (docs/tune.md, "Dataset"): repositories and docs folders are read,
@@ -38,10 +41,20 @@ export async function buildDataset(settings: DatasetSettings, deps: DatasetDeps)
       "--repo is required: give each repository root, e.g. --repo ../billing --repo ../shop",
     );
   const inputs = await describeInputs(settings.repos, settings.docs);
-  const tokenizer = await loadDatasetTokenizer(settings.tokenizer);
+  // loaded where counting happens: in the workers, and here only for history and feedback records
+  const tokenizer = onceTokenizer(settings.tokenizer);
+  if (!Object.hasOwn(KNOWN_TOKENIZERS, settings.tokenizer)) await tokenizer(); // the InputError naming the known ones
   const contamination = await loadContaminationSet(settings.decontaminate);
   const partial = await createPartialDir(settings.out);
   const started = { wall: performance.now(), cpu: process.cpuUsage() };
+  const pool = new DatasetWorkPool(
+    settings.workers ?? os.availableParallelism(),
+    {
+      tokenizer: settings.tokenizer,
+      contamination: { ngrams: [...contamination.ngrams] },
+    },
+    tokenizer,
+  );
   try {
     const spill = new SpillFile(path.join(partial, ".spill"));
     const filters = Object.fromEntries([...FILTER_REASONS, "licence"].map((r) => [r, 0])) as FilterCounts;
@@ -74,7 +87,7 @@ export async function buildDataset(settings: DatasetSettings, deps: DatasetDeps)
           continue;
         }
       }
-      const report = await readSourceFiles(index, input.name, input.root, input.kind, state, deps);
+      const report = await readSourceFiles(index, input.name, input.root, input.kind, state, pool, deps);
       input.listed = report.listed;
       input.accepted = report.accepted;
       input.bytesRead = report.bytesRead;
@@ -102,32 +115,32 @@ export async function buildDataset(settings: DatasetSettings, deps: DatasetDeps)
       input.kept = files.length;
       if (files.length === 0) continue;
       deps.onProgress?.({ phase: "pack", source: input.name, files: files.length, bytes: state.bytesRead });
-      const report = await emitSourceSequences(
-        input.name,
-        files,
-        spill,
-        settings,
-        tokenizer,
-        pretrain,
-        languages,
-      );
+      const report = await emitSourceSequences(input.name, files, spill, settings, pretrain, languages, pool);
       sequences += report.sequences;
       pretrainTokens += report.tokens;
       fim.psm += report.fimDocuments.psm;
       fim.spm += report.fimDocuments.spm;
     }
     spill.close();
+    await pool.close();
     deps.logger.info({ sequences, ...cpuSince(started) }, "pass 2 (order, FIM, tokenise, pack) done");
     await rm(path.join(partial, ".spill"));
 
     const instruct = new ShardWriter(partial, "instruct", settings.shardSize);
     const history = settings.history
-      ? await writeCommitRecords(inputs, settings.historyLimit, tokenizer, instruct, state.redactions, deps)
+      ? await writeCommitRecords(
+          inputs,
+          settings.historyLimit,
+          await tokenizer(),
+          instruct,
+          state.redactions,
+          deps,
+        )
       : { commits: 0, records: 0, tokens: 0, skipped: {} };
     const preference = new ShardWriter(partial, "preference", settings.shardSize);
     const feedback = await writePreferenceRecords(
       deps.preferencePairs,
-      tokenizer,
+      deps.preferencePairs?.pairs.length ? await tokenizer() : undefined,
       preference,
       state.redactions,
     );
@@ -161,7 +174,7 @@ export async function buildDataset(settings: DatasetSettings, deps: DatasetDeps)
         unknown_licence: settings.unknownLicence,
         decontaminate: settings.decontaminate,
         tokenizer: settings.tokenizer,
-        tokenizer_implementation: tokenizer.implementation,
+        tokenizer_implementation: KNOWN_TOKENIZERS[settings.tokenizer] as string,
         seq_len: settings.seqLen,
         fim_rate: settings.fimRate,
         fim_spm_rate: settings.fimSpmRate,
@@ -255,6 +268,8 @@ export async function buildDataset(settings: DatasetSettings, deps: DatasetDeps)
   } catch (error) {
     await discardPartialDir(partial);
     throw error;
+  } finally {
+    await pool.close();
   }
 }
 

@@ -22,6 +22,11 @@ export interface DatasetSettings {
   seed: number;
   /** Also write every shard as Parquet. */
   parquet: boolean;
+  /**
+   * Worker threads for the per-file work (default: os.availableParallelism(); 1 = none, all on
+   * the calling thread). The output is the same for any number; not recorded in the manifest.
+   */
+  workers?: number;
 }
 
 /** A liked and a disliked answer to the same question (from kb feedback), for DPO. */

@@ -1,15 +1,10 @@
-import { type LanguageId, lineCommentOf } from "@uplift/code";
 import type { AcceptedFile, DatasetSettings } from "./dataset-types.js";
-import { FIM_SENTINELS, maybeFim, seededRandom } from "./fim.js";
-import { fnv1a } from "./hashing.js";
+import { DOCUMENT_SEPARATOR, type DocumentBatch } from "./document-batch.js";
 import { dependencyOrder, ImportResolver } from "./import-order.js";
-import { SequencePacker, splitDocument } from "./packer.js";
+import { SequencePacker } from "./packer.js";
 import type { ShardWriter } from "./shard-writer.js";
 import type { SpillFile } from "./spill-file.js";
-import type { DatasetTokenizer } from "./tokenizer.js";
-
-/** Tokens kept free in a sequence for the FIM sentinels added to a document part. */
-const FIM_RESERVE_TOKENS = 16;
+import type { DatasetWorkPool } from "./work-pool.js";
 
 export interface LanguageStats {
   files: number;
@@ -23,19 +18,23 @@ export interface EmitReport {
   fimDocuments: { psm: number; spm: number };
 }
 
+/** Files whose documents are prepared in one pool task. */
+const BATCH_FILES = 64;
+
 /**
  * Pass 2 for one input: its kept files in dependency order (docs in path order), each with a
  * path header, cut to fit a sequence, FIM-transformed at the configured rate (seeded per
- * file, so the result does not depend on the order of inputs) and packed into sequences.
+ * file, so the result does not depend on the order of inputs) and packed into sequences. The
+ * per-file work (`documentBatch`) runs on the pool; packing takes its results in order.
  */
 export async function emitSourceSequences(
   name: string,
   files: readonly AcceptedFile[],
   spill: SpillFile,
   settings: DatasetSettings,
-  tokenizer: DatasetTokenizer,
   writer: ShardWriter,
   languages: Record<string, LanguageStats>,
+  pool: DatasetWorkPool,
 ): Promise<EmitReport> {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const resolver = new ImportResolver(byPath.keys());
@@ -45,8 +44,7 @@ export async function emitSourceSequences(
     const language = f.language;
     return f.imports.flatMap((spec) => resolver.resolve(file, spec, language)).filter((d) => byPath.has(d));
   });
-  const sentinels = FIM_SENTINELS[settings.fimFormat];
-  const packer = new SequencePacker(settings.seqLen, tokenizer, "\n");
+  let packer: SequencePacker | undefined;
   const report: EmitReport = { sequences: 0, tokens: 0, fimDocuments: { psm: 0, spm: 0 } };
   const kind = files[0]?.language === "docs" ? "docs" : "code";
   const write = async (sequence: ReturnType<SequencePacker["flush"]>) => {
@@ -61,48 +59,45 @@ export async function emitSourceSequences(
       text: sequence.text,
     });
   };
-  for (const file of order) {
-    const f = byPath.get(file) as AcceptedFile;
-    const text = spill.read(f.spill);
-    const header = headerFor(settings.fimFormat, f.language, `${name}/${file}`);
-    const headerTokens = tokenizer.count(header);
-    const budget = Math.max(1, settings.seqLen - headerTokens - FIM_RESERVE_TOKENS);
-    const parts = splitDocument(text, budget, tokenizer);
-    let fileTokens = 0;
-    for (const [index, part] of parts.entries()) {
-      let body = part.text;
-      let tokens = headerTokens + part.tokens;
-      if (f.language !== "docs") {
-        const random = seededRandom(settings.seed ^ fnv1a(`${name}\0${file}\0${index}`));
-        const fim = maybeFim(part.text, random, settings.fimRate, settings.fimSpmRate, sentinels);
-        if (fim.mode) {
-          body = fim.text;
-          tokens = headerTokens + tokenizer.count(body);
-          report.fimDocuments[fim.mode]++;
-        }
+  const pack = async (batch: DocumentBatch) => {
+    packer ??= new SequencePacker(settings.seqLen, DOCUMENT_SEPARATOR, batch.separatorTokens);
+    for (const d of batch.files) {
+      const f = byPath.get(d.path) as AcceptedFile;
+      let fileTokens = 0;
+      for (const part of d.parts) {
+        if (part.mode) report.fimDocuments[part.mode]++;
+        fileTokens += part.tokens;
+        await write(packer.add({ path: d.path, text: part.text, tokens: part.tokens }));
       }
-      const documentText = header + body;
-      fileTokens += tokens;
-      await write(packer.add({ path: file, text: documentText, tokens }));
+      const stats = languages[f.language] ?? { files: 0, bytes: 0, tokens: 0 };
+      languages[f.language] = stats;
+      stats.files++;
+      stats.bytes += f.bytes;
+      stats.tokens += fileTokens;
     }
-    const stats = languages[f.language] ?? { files: 0, bytes: 0, tokens: 0 };
-    languages[f.language] = stats;
-    stats.files++;
-    stats.bytes += f.bytes;
-    stats.tokens += fileTokens;
+  };
+  const inFlight: Array<Promise<DocumentBatch>> = [];
+  for (let start = 0; start < order.length; start += BATCH_FILES) {
+    const task = pool.documents({
+      source: name,
+      spillFile: spill.file,
+      settings: {
+        seqLen: settings.seqLen,
+        fimRate: settings.fimRate,
+        fimSpmRate: settings.fimSpmRate,
+        fimFormat: settings.fimFormat,
+        seed: settings.seed,
+      },
+      files: order.slice(start, start + BATCH_FILES).map((file) => {
+        const f = byPath.get(file) as AcceptedFile;
+        return { path: f.path, language: f.language, spill: f.spill };
+      }),
+    });
+    task.catch(() => {}); // awaited below, in order; this only keeps a failure behind another from going unhandled
+    inFlight.push(task);
+    if (inFlight.length > 2 * pool.size) await pack(await (inFlight.shift() as Promise<DocumentBatch>));
   }
-  await write(packer.flush());
+  while (inFlight.length > 0) await pack(await (inFlight.shift() as Promise<DocumentBatch>));
+  await write(packer?.flush());
   return report;
-}
-
-/** The line that names a file before its code, in the format the model family was trained on. */
-function headerFor(
-  format: DatasetSettings["fimFormat"],
-  language: LanguageId | "docs",
-  qualifiedPath: string,
-): string {
-  if (format === "starcoder2") return `<file_sep>${qualifiedPath}\n`;
-  if (format === "qwen2.5-coder") return `<|file_sep|>${qualifiedPath}\n`;
-  if (language === "docs") return `<!-- ${qualifiedPath} -->\n`;
-  return `${lineCommentOf(language)} ${qualifiedPath}\n`;
 }

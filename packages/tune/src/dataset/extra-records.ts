@@ -59,7 +59,8 @@ export async function writeCommitRecords(
 /** `--feedback`: chosen/rejected pairs from kb feedback, every field redacted. */
 export async function writePreferenceRecords(
   given: DatasetDeps["preferencePairs"],
-  tokenizer: DatasetTokenizer,
+  /** Needed only when there are pairs. */
+  tokenizer: DatasetTokenizer | undefined,
   preference: ShardWriter,
   redactions: Record<string, number>,
 ): Promise<DatasetManifest["feedback"]> {
@@ -71,8 +72,8 @@ export async function writePreferenceRecords(
       redactText(pair.rejected),
     ]);
     for (const r of [prompt, chosen, rejected]) addCounts(redactions, r.counts);
-    const tokens =
-      tokenizer.count(prompt.text) + tokenizer.count(chosen.text) + tokenizer.count(rejected.text);
+    const counter = tokenizer as DatasetTokenizer;
+    const tokens = counter.count(prompt.text) + counter.count(chosen.text) + counter.count(rejected.text);
     feedback.pairs++;
     feedback.tokens += tokens;
     await preference.write({

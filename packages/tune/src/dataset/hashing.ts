@@ -25,6 +25,37 @@ export function wordTokens(text: string): string[] {
 }
 
 /**
+ * `fnv1a` of each of `wordTokens(text)`, computed in one scan without making the token strings
+ * (pass 1 fingerprints every file this way).
+ */
+export function wordTokenHashes(text: string): Int32Array {
+  let out = new Int32Array(Math.max(16, text.length >> 3));
+  let count = 0;
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+    if (word) {
+      if (!inWord) {
+        h = 0x811c9dc5;
+        inWord = true;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
+    } else if (inWord) {
+      if (count === out.length) {
+        const grown = new Int32Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[count++] = h;
+      inWord = false;
+    }
+  }
+  return out.subarray(0, count);
+}
+
+/**
  * Hashes of every `n`-token window (a 53-bit value from two 32-bit hashes, so collisions
  * between distinct n-grams are negligible). A text with fewer tokens yields one hash of all.
  */

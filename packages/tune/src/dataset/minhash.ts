@@ -1,4 +1,4 @@
-import { fmix32, fnv1a, wordTokens } from "./hashing.js";
+import { fmix32, fnv1a, wordTokenHashes } from "./hashing.js";
 
 /**
  * Near-duplicate detection as in the BigCode pipeline (The Stack, StarCoder): MinHash over
@@ -31,8 +31,8 @@ const OFFSETS = new Int32Array(NUM_PERMUTATIONS);
 
 /** The MinHash signature of a text's 5-gram word shingles (undefined when it has no words). */
 export function textSignature(text: string): Int32Array | undefined {
-  const shingles = shingleHashes(wordTokens(text));
-  return shingles.length === 0 ? undefined : signatureOf(shingles);
+  const tokenHashes = wordTokenHashes(text);
+  return tokenHashes.length === 0 ? undefined : signatureOf(shinglesOfTokenHashes(tokenHashes));
 }
 
 /**
@@ -43,11 +43,17 @@ export function shingleHashes(tokens: readonly string[]): Int32Array {
   if (tokens.length === 0) return new Int32Array(0);
   const tokenHashes = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) tokenHashes[i] = fnv1a(tokens[i] as string);
-  const count = Math.max(1, tokens.length - SHINGLE_SIZE + 1);
+  return shinglesOfTokenHashes(tokenHashes);
+}
+
+/** `shingleHashes` from the tokens' `fnv1a` hashes (at least one). */
+function shinglesOfTokenHashes(tokenHashes: Int32Array): Int32Array {
+  const n = tokenHashes.length;
+  const count = Math.max(1, n - SHINGLE_SIZE + 1);
   const out = new Int32Array(count);
   for (let start = 0; start < count; start++) {
     let h = 0x2545f491;
-    const end = Math.min(tokens.length, start + SHINGLE_SIZE);
+    const end = Math.min(n, start + SHINGLE_SIZE);
     for (let i = start; i < end; i++)
       h = (Math.imul(h ^ (tokenHashes[i] as number), 0x01000193) + i - start) | 0;
     out[start] = fmix32(h);

@@ -28,10 +28,10 @@ export class SequencePacker {
   #files: string[] = [];
   #tokens = 0;
 
-  constructor(seqLen: number, tokenizer: DatasetTokenizer, separator: string) {
+  constructor(seqLen: number, separator: string, separatorTokens: number) {
     this.#seqLen = seqLen;
     this.#separator = separator;
-    this.#separatorTokens = tokenizer.count(separator);
+    this.#separatorTokens = separatorTokens;
   }
 
   /** Adds a document (≤ seqLen tokens); returns the sequence it closed, if any. */

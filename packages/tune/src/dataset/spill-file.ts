@@ -14,15 +14,22 @@ export interface SpillRef {
  * through the thread pool each.
  */
 export class SpillFile {
+  /** The file's path (pass 2's workers open it to read). */
+  readonly file: string;
   readonly #fd: number;
   #size = 0;
 
   constructor(file: string) {
+    this.file = file;
     this.#fd = openSync(file, "w+");
   }
 
   append(text: string): SpillRef {
-    const bytes = Buffer.from(text, "utf8");
+    return this.appendBytes(Buffer.from(text, "utf8"));
+  }
+
+  /** Appends text already encoded as UTF-8. */
+  appendBytes(bytes: Uint8Array): SpillRef {
     const offset = this.#size;
     writeSync(this.#fd, bytes, 0, bytes.length, offset);
     this.#size += bytes.length;

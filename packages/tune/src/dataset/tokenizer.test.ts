@@ -3,7 +3,9 @@ import { fileURLToPath } from "node:url";
 import { InputError } from "@uplift/core";
 import llama from "llama-tokenizer-js";
 import { describe, expect, it } from "vitest";
-import { bpeTable, bpeTokenCount, loadDatasetTokenizer } from "./tokenizer.js";
+import { LlamaPieceCounter } from "./llama-piece-counter.js";
+import { loadDatasetTokenizer } from "./tokenizer.js";
+import { bpeTable, bpeTokenCount } from "./tokenizer-bpe.js";
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -29,6 +31,27 @@ describe("dataset tokenizers", () => {
         piece,
         llama.encode(piece, false, false, false).length,
       ]);
+  });
+
+  it("cuts text into the same pieces as the piece regex, line by line (scanner with memo)", () => {
+    const table = bpeTable(llama.vocabByString, llama.merges);
+    const counter = new LlamaPieceCounter(table);
+    const texts = [
+      readFileSync(here("./build-dataset.ts"), "utf8"),
+      "  \n\t x  \n   \nend   ",
+      "ßüé 🙂\u0007 ▁ x \ud800 lone \udc00 low 𝐀𝐁c ٣٤ 12ab_cd\r\n",
+      "a1b2  33 ;; ,. ()=> {}\n\n\n",
+    ];
+    for (const text of texts) {
+      let expected = 0;
+      for (const [i, line] of text.split("\n").entries()) {
+        if (i > 0) expected++;
+        for (const piece of line.match(/ *(?:\p{L}+|\d|[^\p{L}\d ]+)| +/gu) ?? [])
+          expected += bpeTokenCount(piece, table);
+      }
+      expect(counter.count(text)).toBe(expected);
+      expect(counter.count(text)).toBe(expected); // from the memo
+    }
   });
 
   it("counts Code Llama's infilling sentinels as one token each", async () => {

@@ -12,6 +12,10 @@ export function registerCodeCommands(program: Command): void {
     .description("index repositories into the org code index (incremental by content hash)")
     .option("--path <dir>", "a repository root (repeat for many repositories)", collect, [])
     .action(lazy(async () => (await import("./index-command.js")).codeIndexCommand));
+  withGlobalOptions(code.command("repos"))
+    .description("indexed repositories: files, lines, parse health, languages, packages, last indexed")
+    .action(lazy(async () => (await import("./repos-command.js")).codeReposCommand));
+
   withGlobalOptions(code.command("search <query>"))
     .description("search code chunks (BM25 over split identifiers; hybrid when an embedder is configured)")
     .option("--k <n>", "number of results", "10")

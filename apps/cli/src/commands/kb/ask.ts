@@ -1,4 +1,4 @@
-import { createEmbedder, createLlmProvider, InputError } from "@uplift/core";
+import { createEmbedder, createLlmProvider, createReranker, InputError } from "@uplift/core";
 import { askKnowledgeBase, resolveReader } from "@uplift/kb";
 import { withContext } from "../../context.js";
 import type { GlobalOptions } from "../../options.js";
@@ -14,6 +14,7 @@ export async function askCommand(global: GlobalOptions, options: { source?: stri
           store,
           index: await ctx.searchIndex(),
           embedder: createEmbedder(ctx.config.embedder, { logger: ctx.logger }),
+          reranker: createReranker(ctx.config.reranker, { logger: ctx.logger }),
           llm,
           logger: ctx.logger,
         },

@@ -1,4 +1,4 @@
-import { createEmbedder } from "@uplift/core";
+import { createEmbedder, createReranker } from "@uplift/core";
 import { evaluateRetrieval, KbSearcher, readQrels, readQueries, resolveReader } from "@uplift/kb";
 import { withContext } from "../../context.js";
 import type { GlobalOptions } from "../../options.js";
@@ -14,7 +14,14 @@ export async function evalCommand(
     const store = await ctx.store();
     const reader = await resolveReader(store, global.as);
     const embedder = createEmbedder(ctx.config.embedder, { logger: ctx.logger });
-    const searcher = new KbSearcher({ store, index: await ctx.searchIndex(), embedder, logger: ctx.logger });
+    const reranker = createReranker(ctx.config.reranker, { logger: ctx.logger });
+    const searcher = new KbSearcher({
+      store,
+      index: await ctx.searchIndex(),
+      embedder,
+      reranker,
+      logger: ctx.logger,
+    });
     let retrieval = "bm25";
     let note: string | undefined;
     const scores = await evaluateRetrieval(queries, qrels, k, async (text, cut) => {

@@ -10,17 +10,17 @@ export function registerKbCommands(program: Command): void {
   const source = kb
     .command("source")
     .description(
-      "document sources (jsonl, markdown, git, confluence-export, jira-export, slack-export, gdocs-export, github-issues)",
+      "document sources (jsonl, markdown, git, confluence-export, jira-export, slack-export, gdocs-export, github-issues, github-discussions)",
     );
   withGlobalOptions(source.command("add <name>"))
     .description("add a source; nothing is read until kb sync")
     .requiredOption(
       "--type <type>",
-      "jsonl|markdown|git|confluence-export|jira-export|slack-export|gdocs-export|github-issues",
+      "jsonl|markdown|git|confluence-export|jira-export|slack-export|gdocs-export|github-issues|github-discussions",
     )
     .requiredOption(
       "--path <path>",
-      "the file (jsonl, Jira .json/.csv), the folder (markdown, exports), the Git repository, or OWNER/NAME (github-issues)",
+      "the file (jsonl, Jira .json/.csv), the folder (markdown, exports), the Git repository, or OWNER/NAME (github-issues, github-discussions)",
     )
     .option("--acl <groups>", "comma-separated groups that may read documents without an ACL of their own")
     .option(
@@ -66,6 +66,15 @@ export function registerKbCommands(program: Command): void {
     .description("write the thumbs up/down as a judged set for kb eval: queries.jsonl + qrels.tsv")
     .requiredOption("--out <dir>", "directory for queries.jsonl and qrels.tsv")
     .action(lazy(async () => (await import("./feedback-set.js")).feedbackSetCommand));
+
+  withGlobalOptions(kb.command("gaps"))
+    .description(
+      "coverage gaps: frequent questions whose answers were weak (not found, not grounded, thumbs down)",
+    )
+    .option("--since <date>", "only questions asked from this date (2026-11-01) or ISO 8601 time on")
+    .option("--min-count <n>", "report a question cluster with at least this many weak answers", "2")
+    .option("--limit <n>", "at most this many gaps, most frequent first", "50")
+    .action(lazy(async () => (await import("./gaps.js")).gapsCommand));
 
   withGlobalOptions(kb.command("eval"))
     .description("retrieval quality on judged queries: nDCG@k, Recall@k, MRR@k")

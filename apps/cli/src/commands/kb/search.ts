@@ -1,4 +1,4 @@
-import { createEmbedder, InputError } from "@uplift/core";
+import { createEmbedder, createReranker, InputError } from "@uplift/core";
 import { KbSearcher, resolveReader } from "@uplift/kb";
 import { withContext } from "../../context.js";
 import type { GlobalOptions } from "../../options.js";
@@ -26,6 +26,7 @@ export async function searchCommand(
       store,
       index: await ctx.searchIndex(),
       embedder,
+      reranker: createReranker(ctx.config.reranker, { logger: ctx.logger }),
       logger: ctx.logger,
     }).search({
       query,
@@ -41,6 +42,7 @@ export async function searchCommand(
       );
       if (lines.length === 0) lines.push("no results");
       if (r.note) lines.push(r.note);
+      if (r.reranked) lines.push("reranked");
       return lines.join("\n");
     });
   });

@@ -24,6 +24,7 @@ export interface ImportIssuesFlags {
   project?: string;
   since?: string;
   apiUrl?: string;
+  projectOwner?: string;
 }
 
 /** `--since DATE|INSTANT` → an ISO instant (a date is its UTC midnight). */
@@ -75,17 +76,31 @@ export async function importJiraCommand(global: GlobalOptions, options: ImportJi
   );
 }
 
-/** `uplift measure import github-issues --repo OWNER/NAME` (token from GITHUB_TOKEN). */
+/**
+ * `uplift measure import github-issues --repo OWNER/NAME [--project N [--project-owner ORG]]`, or
+ * `--project-owner ORG --project N` alone (token from GITHUB_TOKEN).
+ */
 export async function importGitHubIssuesCommand(
   global: GlobalOptions,
   options: ImportIssuesFlags,
 ): Promise<void> {
-  if (!options.repo) throw new InputError("--repo OWNER/NAME is required (e.g. --repo acme/web)");
+  if (!options.repo && !(options.project && options.projectOwner))
+    throw new InputError(
+      "--repo OWNER/NAME is required (e.g. --repo acme/web), or --project-owner ORG --project N for a board",
+    );
   const since = parseSince(options.since);
-  const repo = options.repo;
+  let project: number | undefined;
+  if (options.project !== undefined) {
+    project = Number(options.project);
+    if (!/^\d+$/.test(options.project) || project < 1)
+      throw new InputError(
+        `--project ${options.project}: expected the project number from its URL (…/projects/N)`,
+      );
+  }
+  const { repo, projectOwner, apiUrl } = options;
   await run(
     global,
-    () => createWorkItemSource("github-issues", { repo, since, apiUrl: options.apiUrl }),
+    () => createWorkItemSource("github-issues", { repo, since, project, projectOwner, apiUrl }),
     false,
   );
 }

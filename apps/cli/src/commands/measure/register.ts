@@ -115,6 +115,14 @@ export function registerMeasureCommands(program: Command): void {
     )
     .option("--repo <owner/name>", "the repository, e.g. acme/web")
     .option("--since <date>", "first import only: issues updated since DATE")
+    .option(
+      "--project <n>",
+      "also read the Projects v2 board N: its Status values become transitions (GraphQL; read:project scope)",
+    )
+    .option(
+      "--project-owner <login>",
+      "the organisation or user owning the board (default: the repo's owner)",
+    )
     .option("--api-url <url>", "GitHub Enterprise API URL (env GITHUB_API_URL)")
     .action(lazy(async () => (await import("./import-work-items.js")).importGitHubIssuesCommand));
   withGlobalOptions(imports.command("gitlab-issues"))

@@ -32,6 +32,7 @@ export interface DatasetFlags {
   nearDupThreshold: string;
   seed: string;
   parquet?: boolean;
+  workers?: string;
 }
 
 /** `uplift tune dataset`: see docs/tune.md ("Dataset"). */
@@ -88,6 +89,7 @@ export function parseDatasetFlags(flags: DatasetFlags): DatasetSettings {
     nearDupThreshold: fraction("--near-dup-threshold", flags.nearDupThreshold),
     seed,
     parquet: Boolean(flags.parquet),
+    ...(flags.workers === undefined ? {} : { workers: positiveInteger("--workers", flags.workers, 256) }),
   };
 }
 

@@ -57,6 +57,10 @@ export function registerTuneCommands(program: Command): void {
     )
     .option("--seed <n>", "seed of the FIM sampling", "42")
     .option("--parquet", "also write every shard as Parquet (hyparquet-writer)")
+    .option(
+      "--workers <n>",
+      "worker threads for the per-file work (default: CPU count; same output for any n)",
+    )
     .action(lazy(async () => (await import("./dataset-command.js")).tuneDatasetCommand));
 
   withGlobalOptions(tune.command("tasks"))

@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useState } from "react";
 import { type CodeHit, findSimilarCode, searchCode } from "../../api/code.js";
 import { useApiCall } from "../../api/use-api-call.js";
 import { CodeHitView } from "./code-hit-view.js";
+import { IndexStatus } from "./index-status.js";
 import { SimilarList } from "./similar-list.js";
 
 interface CodePageProps {
@@ -9,7 +10,7 @@ interface CodePageProps {
   onUnauthorized(): void;
 }
 
-/** The organisation's code index: search (POST /api/code/search), then similar code of a hit. */
+/** The organisation's code index: search (POST /api/code/search), similar code of a hit, and each repository's index status. */
 export function CodePage({ token, onUnauthorized }: CodePageProps) {
   const [query, setQuery] = useState("");
   const [similarOf, setSimilarOf] = useState<string | undefined>(undefined);
@@ -93,6 +94,7 @@ export function CodePage({ token, onUnauthorized }: CodePageProps) {
           })}
         </div>
       )}
+      <IndexStatus token={token} onUnauthorized={onUnauthorized} />
     </section>
   );
 }

@@ -1,7 +1,8 @@
-import { useCallback, useEffect } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { type ExperimentSummary, listExperiments } from "../../api/experiments.js";
 import { useApiCall } from "../../api/use-api-call.js";
 import { formatEffect, formatPValue } from "../../format/format-effect.js";
+import { ExperimentDetailView } from "./experiment-detail.js";
 import { ForestPlot } from "./forest-plot.js";
 
 interface ExperimentsPageProps {
@@ -9,8 +10,44 @@ interface ExperimentsPageProps {
   onUnauthorized(): void;
 }
 
-/** The designed experiments and the analyses stored by `uplift experiment analyze --save`. */
+const selectedInUrl = () => new URLSearchParams(window.location.search).get("experiment");
+
+/**
+ * The designed experiments and the analyses stored by `uplift experiment analyze --save`; one
+ * experiment's full report view at `/experiments?experiment=NAME` (a deep link that reloads).
+ */
 export function ExperimentsPage({ token, onUnauthorized }: ExperimentsPageProps) {
+  const [selected, setSelected] = useState<string | null>(selectedInUrl);
+  useEffect(() => {
+    const onPopState = () => setSelected(selectedInUrl());
+    window.addEventListener("popstate", onPopState);
+    return () => window.removeEventListener("popstate", onPopState);
+  }, []);
+  const select = useCallback((name: string | null) => {
+    const url =
+      name === null
+        ? window.location.pathname
+        : `${window.location.pathname}?experiment=${encodeURIComponent(name)}`;
+    window.history.pushState(null, "", url);
+    setSelected(name);
+  }, []);
+  if (selected !== null)
+    return (
+      <ExperimentDetailView
+        token={token}
+        name={selected}
+        onBack={() => select(null)}
+        onUnauthorized={onUnauthorized}
+      />
+    );
+  return <ExperimentList token={token} onUnauthorized={onUnauthorized} onSelect={select} />;
+}
+
+function ExperimentList({
+  token,
+  onUnauthorized,
+  onSelect,
+}: ExperimentsPageProps & { onSelect(name: string): void }) {
   const load = useCallback((signal: AbortSignal) => listExperiments(token, signal), [token]);
   const [state, run] = useApiCall(load, onUnauthorized);
   useEffect(() => run(), [run]);
@@ -38,12 +75,14 @@ export function ExperimentsPage({ token, onUnauthorized }: ExperimentsPageProps)
         </div>
       )}
       {state.kind === "done" &&
-        state.value.experiments.map((e) => <Experiment key={e.name} experiment={e} />)}
+        state.value.experiments.map((e) => (
+          <Experiment key={e.name} experiment={e} onOpen={() => onSelect(e.name)} />
+        ))}
     </section>
   );
 }
 
-function Experiment({ experiment }: { experiment: ExperimentSummary }) {
+function Experiment({ experiment, onOpen }: { experiment: ExperimentSummary; onOpen(): void }) {
   return (
     <section
       className="panel metric"
@@ -52,7 +91,10 @@ function Experiment({ experiment }: { experiment: ExperimentSummary }) {
     >
       <h2 id={`experiment-${experiment.name}`}>{experiment.name}</h2>
       <p className="muted small">
-        Arms {experiment.arms.join(" vs ")} · starts {experiment.starts_at.slice(0, 10)}
+        Arms {experiment.arms.join(" vs ")} · starts {experiment.starts_at.slice(0, 10)} ·{" "}
+        <button type="button" className="link" onClick={onOpen} data-testid={`open-${experiment.name}`}>
+          design, distributions, trends and full report
+        </button>
       </p>
       {experiment.analyses.length === 0 ? (
         <p className="muted">

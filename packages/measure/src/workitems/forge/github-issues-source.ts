@@ -3,45 +3,31 @@ import { z } from "zod";
 import { loadFlowMapping } from "../mapping-store.js";
 import type { WorkItemPage, WorkItemSource, WorkItemSourceContext } from "../source.js";
 import type { WorkItemWithTransitions } from "../work-item-records.js";
-import { type StatusEvent, transitionsOfEvents, typeOfLabels } from "./label-statuses.js";
+import { githubItemId, issueSchema, readIssueItem } from "./github-issue-item.js";
+import { readProjectBoard } from "./github-project-board.js";
+import {
+  BOARD_HISTORY_KEY,
+  boardHistoryOf,
+  loadStoredWorkItems,
+  mergeStatusChanges,
+  type StoredWorkItem,
+} from "./project-statuses.js";
 
 export interface GitHubIssuesSourceOptions {
-  /** "OWNER/NAME". */
-  repo: string;
+  /** "OWNER/NAME"; optional with `project` (then every issue on the board, whatever its repository). */
+  repo?: string | undefined;
   /** First import only: issues updated since this instant. */
   since?: string | undefined;
+  /** Projects v2 board number: its "Status" values become transitions (GraphQL). */
+  project?: number | undefined;
+  /** The organisation or user owning the board (default: the owner of `repo`). */
+  projectOwner?: string | undefined;
   /** REST base URL (GitHub Enterprise: https://HOST/api/v3); default $GITHUB_API_URL, else api.github.com. */
   apiUrl?: string | undefined;
   token?: string | undefined;
   env?: NodeJS.ProcessEnv | undefined;
   fetch?: typeof fetch | undefined;
 }
-
-const user = z.object({ login: z.string() }).nullish();
-const label = z.union([z.object({ name: z.string() }), z.string()]);
-const issueSchema = z.object({
-  number: z.number().int(),
-  title: z.string(),
-  state: z.string(),
-  created_at: z.string(),
-  updated_at: z.string(),
-  closed_at: z.string().nullish(),
-  labels: z.array(label).default([]),
-  assignee: user,
-  type: z.object({ name: z.string() }).nullish(),
-  html_url: z.string().optional(),
-  state_reason: z.string().nullish(),
-  pull_request: z.unknown().optional(),
-});
-const timelineSchema = z.array(
-  z
-    .object({
-      event: z.string().optional(),
-      created_at: z.string().optional(),
-      label: z.object({ name: z.string() }).optional(),
-    })
-    .passthrough(),
-);
 
 interface Cursor {
   since?: string | undefined;
@@ -51,20 +37,31 @@ interface Cursor {
  * GitHub issues (pull requests left out) with their timeline: `closed`/`reopened` and status
  * labels ("status: In Review", or labels a mapping names as statuses) become transitions; the
  * item type is the first label a mapping names as a type (bug, enhancement, …), else the
- * issue's type, else "issue". Incremental by `updated_at` (`since`, oldest first). Projects v2
- * status fields (GraphQL) are not read yet.
+ * issue's type, else "issue". Incremental by `updated_at` (`since`, oldest first).
+ *
+ * With `project`, the Projects v2 board is read too (GraphQL): an issue whose "Status" value
+ * differs from the last one recorded gets a transition to it, dated when the value was set. The
+ * API has no history of field values, so the history is what imports saw; it is kept in the
+ * item's `attributes.project_status_history` and merged with the timeline on every import.
  */
 export function githubIssuesSource(
   options: GitHubIssuesSourceOptions,
   logger: Logger = silentLogger(),
 ): WorkItemSource {
-  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(options.repo ?? "");
-  if (!match) throw new InputError(`--repo ${options.repo}: expected OWNER/NAME, e.g. acme/web`);
-  const [, owner, name] = match as unknown as [string, string, string];
+  const repo = options.repo;
+  const match = repo === undefined ? undefined : /^([^/\s]+)\/([^/\s]+)$/.exec(repo);
+  if (repo !== undefined && !match)
+    throw new InputError(`--repo ${repo}: expected OWNER/NAME, e.g. acme/web`);
+  const project = options.project;
+  if (project !== undefined && (!Number.isInteger(project) || project < 1))
+    throw new InputError(`--project ${project}: expected a project number (from its URL …/projects/N)`);
+  if (repo === undefined && (project === undefined || !options.projectOwner))
+    throw new InputError("give --repo OWNER/NAME, or --project-owner ORG with --project N");
+  const projectOwner = options.projectOwner ?? match?.[1];
   let client: GitHubClient | undefined;
   return {
     name: "github-issues",
-    scope: options.repo,
+    scope: repo ?? `${projectOwner}/projects/${project}`,
     stats: () => client?.stats ?? { requests: 0, rate_limited_waits: 0 },
     async *pages(ctx: WorkItemSourceContext): AsyncGenerator<WorkItemPage> {
       const gh = new GitHubClient({
@@ -79,81 +76,123 @@ export function githubIssuesSource(
       client = gh;
       const mapping = await loadFlowMapping(ctx.store);
       const cursor = (ctx.cursor as Cursor | undefined) ?? {};
-      const mark = cursor.since ?? options.since;
       let latest = cursor.since;
-      let page = await gh.get(
-        "GET /repos/{owner}/{repo}/issues",
-        {
-          owner,
-          repo: name,
-          state: "all",
-          sort: "updated",
-          direction: "asc",
-          per_page: 100,
-          // one second of overlap: `since` rounds to seconds; re-reading is idempotent
-          ...(mark ? { since: new Date(Date.parse(mark) - 1000).toISOString() } : {}),
-        },
-        z.array(issueSchema),
-        { notFound: `GitHub repository ${options.repo} not found or no access` },
-      );
-      for (;;) {
-        const items: WorkItemWithTransitions[] = [];
-        for (const issue of page.data) {
-          if (issue.pull_request !== undefined) continue;
-          const events: StatusEvent[] = [];
-          let timeline = await gh.get(
-            "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-            { owner, repo: name, issue_number: issue.number, per_page: 100 },
-            timelineSchema,
+      if (repo !== undefined) {
+        const [owner, name] = [match?.[1] as string, match?.[2] as string];
+        const mark = cursor.since ?? options.since;
+        let page = await gh.get(
+          "GET /repos/{owner}/{repo}/issues",
+          {
+            owner,
+            repo: name,
+            state: "all",
+            sort: "updated",
+            direction: "asc",
+            per_page: 100,
+            // one second of overlap: `since` rounds to seconds; re-reading is idempotent
+            ...(mark ? { since: new Date(Date.parse(mark) - 1000).toISOString() } : {}),
+          },
+          z.array(issueSchema),
+          { notFound: `GitHub repository ${repo} not found or no access` },
+        );
+        for (;;) {
+          const issues = page.data.filter((issue) => issue.pull_request === undefined);
+          const stored = await loadStoredWorkItems(
+            ctx.store,
+            issues.map((issue) => githubItemId(repo, issue.number)),
           );
-          for (;;) {
-            for (const e of timeline.data)
-              if (
-                e.created_at &&
-                (e.event === "closed" ||
-                  e.event === "reopened" ||
-                  e.event === "labeled" ||
-                  e.event === "unlabeled")
-              )
-                events.push({ at: e.created_at, kind: e.event, label: e.label?.name });
-            if (!timeline.next) break;
-            timeline = await gh.getUrl(timeline.next, timelineSchema);
+          const items: WorkItemWithTransitions[] = [];
+          for (const issue of issues) {
+            const read = await readIssueItem(gh, repo, issue, mapping);
+            items.push(withBoardHistory(read, stored.get(read.item.id)));
           }
-          const id = `github:${options.repo}#${issue.number}`;
-          const labels = issue.labels.map((l) => (typeof l === "string" ? l : l.name));
-          const transitions = transitionsOfEvents(id, events, mapping);
+          for (const issue of page.data)
+            if (!latest || Date.parse(issue.updated_at) > Date.parse(latest))
+              latest = new Date(issue.updated_at).toISOString();
+          yield { items, cursor: { since: latest } satisfies Cursor };
+          if (!page.next) break;
+          page = await gh.getUrl(page.next, z.array(issueSchema));
+        }
+      }
+      if (project === undefined || projectOwner === undefined) return;
+      const board = await readProjectBoard(gh, projectOwner, project);
+      const onBoard = board.issues.filter(
+        (issue) => repo === undefined || issue.repo.toLowerCase() === repo.toLowerCase(),
+      );
+      logger.info(
+        {
+          project: `${projectOwner}/${project}`,
+          title: board.title,
+          issues: onBoard.length,
+          other_repositories: board.issues.length - onBoard.length,
+          drafts_and_pull_requests: board.skipped,
+        },
+        "project board read",
+      );
+      for (let start = 0; start < onBoard.length; start += 100) {
+        const slice = onBoard.slice(start, start + 100);
+        const stored = await loadStoredWorkItems(
+          ctx.store,
+          slice.map((issue) => githubItemId(issue.repo, issue.number)),
+        );
+        const items: WorkItemWithTransitions[] = [];
+        for (const entry of slice) {
+          if (entry.status === undefined) continue;
+          const id = githubItemId(entry.repo, entry.number);
+          let current: StoredWorkItem | undefined = stored.get(id);
+          if (!current) {
+            const [owner, name] = entry.repo.split("/") as [string, string];
+            const issue = await gh.get(
+              "GET /repos/{owner}/{repo}/issues/{issue_number}",
+              { owner, repo: name, issue_number: entry.number },
+              issueSchema,
+            );
+            current = withBoardHistory(await readIssueItem(gh, entry.repo, issue.data, mapping), undefined);
+          }
+          const history = boardHistoryOf(current.item.attributes);
+          const last = history.at(-1)?.to;
+          if (last !== undefined && last.toLowerCase() === entry.status.toLowerCase() && stored.has(id))
+            continue;
+          const change = { at: new Date(entry.at).toISOString(), to: entry.status };
+          const changes = last?.toLowerCase() === entry.status.toLowerCase() ? history : [...history, change];
+          const transitions = mergeStatusChanges(id, current.transitions, [change]);
           items.push({
             item: {
-              id,
-              source: "github",
-              type: typeOfLabels(labels, mapping, issue.type?.name),
-              created_at: new Date(issue.created_at).toISOString(),
-              ...(issue.state === "closed" && issue.closed_at
-                ? { resolved_at: new Date(issue.closed_at).toISOString() }
-                : {}),
-              status: transitions.at(-1)?.to ?? issue.state,
-              ...(issue.assignee ? { assignee: issue.assignee.login } : {}),
-              project: options.repo,
-              title: issue.title,
-              linked_prs: [],
+              ...current.item,
+              status: transitions.at(-1)?.to ?? current.item.status,
               attributes: {
-                number: issue.number,
-                labels,
-                updated_at: issue.updated_at,
-                ...(issue.html_url ? { url: issue.html_url } : {}),
-                ...(issue.state_reason ? { state_reason: issue.state_reason } : {}),
+                ...current.item.attributes,
+                project_status: entry.status,
+                [BOARD_HISTORY_KEY]: changes,
               },
             },
             transitions,
           });
         }
-        for (const issue of page.data)
-          if (!latest || Date.parse(issue.updated_at) > Date.parse(latest))
-            latest = new Date(issue.updated_at).toISOString();
         yield { items, cursor: { since: latest } satisfies Cursor };
-        if (!page.next) return;
-        page = await gh.getUrl(page.next, z.array(issueSchema));
       }
     },
+  };
+}
+
+/** An issue read from its timeline, with the board Status changes stored for it merged in. */
+function withBoardHistory(
+  read: WorkItemWithTransitions,
+  stored: StoredWorkItem | undefined,
+): WorkItemWithTransitions {
+  const history = boardHistoryOf(stored?.item.attributes);
+  if (history.length === 0) return read;
+  const transitions = mergeStatusChanges(read.item.id, read.transitions, history);
+  return {
+    item: {
+      ...read.item,
+      status: transitions.at(-1)?.to ?? read.item.status,
+      attributes: {
+        ...read.item.attributes,
+        project_status: stored?.item.attributes.project_status,
+        [BOARD_HISTORY_KEY]: history,
+      },
+    },
+    transitions,
   };
 }
