@@ -15,6 +15,7 @@ import {
 import { isProductionSuccess } from "./production.js";
 import { explainQualityRecords, isQualityMetric } from "./quality-explain.js";
 import { measureSpan } from "./span.js";
+import { incidentsFromDeploys } from "./time-to-restore.js";
 import type { MetricInputs, ResolvedOptions } from "./types.js";
 
 /** One record behind a metric value: its id, group, the value it contributed or why it was excluded. */
@@ -107,21 +108,7 @@ export function explainRecords(
       );
     }
   } else if (name === "time_to_restore_from_deploy") {
-    const production = inputs.deployments.filter((d) => isProductionSuccess(d, options));
-    const { links } = linkIncidents(
-      inputs.incidents,
-      inputs.deployments,
-      production,
-      options.incidentWindowHours,
-    );
-    const deploymentOf = new Map(inputs.deployments.map((d) => [d.id, d]));
-    const linkOf = new Map(links.map((link) => [link.incidentId, link]));
-    for (const incident of inputs.incidents) {
-      const link = linkOf.get(incident.id);
-      const deployment = link && deploymentOf.get(link.deploymentId);
-      if (!link || !deployment) continue;
-      const anchor = Number.isNaN(incident.resolved) ? incident.started : incident.resolved;
-      if (!inWindow(options, anchor)) continue;
+    for (const { incident, deployment, rule, anchor } of incidentsFromDeploys(inputs, options).linked)
       push(
         incident.id,
         groupOf(options, { repo: incident.service }, anchor),
@@ -130,12 +117,11 @@ export function explainRecords(
         {
           service: incident.service,
           deployment: deployment.id,
-          link_rule: link.rule,
+          link_rule: rule,
           deployed_at: iso(deployment.finished),
           resolved_at: iso(incident.resolved),
         },
       );
-    }
   } else if (name === "deployment_frequency" || name === "change_failure_rate") {
     const production = inputs.deployments.filter((d) => isProductionSuccess(d, options));
     const { links } = linkIncidents(
