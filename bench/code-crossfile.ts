@@ -4,12 +4,14 @@
  * repository? Run on real repositories given as directories (e.g. a library and its users,
  * snapshots made with the search tool's `fetch`; never committed):
  *
- *   npx tsc -b && node bench/code-crossfile.ts [--sites 300] [--seed 1] DIR [DIR…]
+ *   npx tsc -b && node bench/code-crossfile.ts [--sites 300] [--seed 1] [--misses] [--all-calls] DIR [DIR…]
  *
  * Each DIR is copied to a temp dir and indexed as one organisation. Held-out call sites: every
  * `name(` in a TS/JS file whose callee is a top-level function/class defined in another file of
  * the index (at most 3 definitions of that name, so the target is unambiguous; not the callee's
- * own file). A site is sampled (fixed seed), the open file is cut right after `name(` (the
+ * own file; not a method call `x.name(`, not a name the file declares with const/let/var: those
+ * call something else than the namesake, `--all-calls` keeps them as the first version did).
+ * A site is sampled (fixed seed), the open file is cut right after `name(` (the
  * developer has just typed the call) and `code context` assembles context at 1k, 2k and 4k
  * tokens. A hit: a snippet that covers the definition's first line.
  * Baseline, what IDE assistants do today: the open tabs are up to 20 files of the same
@@ -34,10 +36,17 @@ import { mulberry32 } from "./seeded-random.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { sites: { type: "string", default: "300" }, seed: { type: "string", default: "1" } },
+  options: {
+    sites: { type: "string", default: "300" },
+    seed: { type: "string", default: "1" },
+    misses: { type: "boolean", default: false },
+    "all-calls": { type: "boolean", default: false },
+  },
 });
 if (positionals.length === 0) throw new Error("usage: node bench/code-crossfile.ts [--sites N] DIR [DIR…]");
 const BUDGETS = [1024, 2048, 4096] as const;
+/** `--all-calls`: the first version's sites, member calls and calls to locally declared names included. */
+const legacy = values["all-calls"];
 const WINDOW = 20;
 const MAX_TABS = 20;
 
@@ -88,6 +97,11 @@ const sites: Site[] = [];
 const call = /\b([A-Za-z_$][\w$]*)\s*\(/g;
 for (const file of files) {
   const lines = file.content.split("\n");
+  // names the file declares itself (`const getCache = () => …`, `let resolve`): a call to one
+  // of them is a call to the local value, whatever namesakes other files define
+  const declared = new Set(
+    [...file.content.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)/g)].map((m) => m[1]),
+  );
   lines.forEach((text, i) => {
     if (/^\s*(import|export\s+\{|\/\/|\*|\/\*)/.test(text) || /\bfunction\b|\bclass\b/.test(text)) return;
     for (const m of text.matchAll(call)) {
@@ -95,6 +109,8 @@ for (const file of files) {
       const defs = definitionsOf.get(name);
       if (!defs || defs.length > 3 || defs.some((d) => d.repo === file.repo && d.path === file.path))
         continue;
+      // a method call (`context.waitUntil(`) is not a call to a top-level function
+      if (legacy === false && (declared.has(name) || /[.]\s*$/.test(text.slice(0, m.index)))) continue;
       sites.push({
         repo: file.repo,
         path: file.path,
@@ -220,7 +236,10 @@ for (const site of sample) {
       );
       if (found) {
         countHit(hits.uplift[b], kind);
-      }
+      } else if (values.misses && budget === 2048)
+        console.error(
+          `miss ${site.repo}/${site.path}:${site.line}:${site.column} ${site.name} → ${site.targets.map((d) => `${d.repo}/${d.path}:${d.start_line}`).join(", ")}`,
+        );
     }
     for (const [b, found] of baselineHits(site, prefixLines).entries())
       if (found) {

@@ -8,7 +8,7 @@ import type { ParsedFile } from "../parse/types.js";
 import { CodeIndexReader, type StoredSymbol } from "../store/code-reader.js";
 import { isBinary } from "../walk/file-filters.js";
 import { languageOf } from "../walk/languages.js";
-import { type Cursor, cursorOffset, identifiersNearCursor } from "./cursor.js";
+import { type Cursor, cursorOffset, identifiersNearCursor, locallyBoundNames } from "./cursor.js";
 import { type ContextSnippet, packSnippets } from "./pack.js";
 import { lookupNames, rankDefinitions } from "./resolve-definitions.js";
 import { similarSnippets } from "./similar-snippets.js";
@@ -97,6 +97,7 @@ export async function assembleContext(request: ContextRequest, deps: ContextDeps
         language,
         imports: parsed.imports,
         namespace: parsed.namespace,
+        locals: locallyBoundNames(text),
       },
       symbols,
       packages,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { cursorOffset, enclosingCallee, identifiersNearCursor, lineAt, lineStarts } from "./cursor.js";
+import {
+  cursorOffset,
+  enclosingCallee,
+  identifiersNearCursor,
+  lineAt,
+  lineStarts,
+  locallyBoundNames,
+} from "./cursor.js";
 
 const SOURCE =
   'import { formatAmount } from "@acme/money";\n\nexport function receipt(total: number) {\n  return "Total: " + formatAmount(';
@@ -43,5 +50,18 @@ describe("cursor", () => {
     const starts = lineStarts("a\nbb\n\nccc");
     expect(starts).toEqual([0, 2, 5, 6]);
     expect([0, 1, 2, 4, 5, 6, 9].map((o) => lineAt(starts, o))).toEqual([1, 1, 2, 2, 3, 4, 4]);
+  });
+  it("finds names the file binds itself in Python, JS/TS and Go, not attributes or comparisons", () => {
+    const text = [
+      "app = Flask(__name__)",
+      "    db: Database = connect()",
+      "const client = makeClient();",
+      "let { a } = b;",
+      "result, err := fetch()",
+      "for item in items:",
+      "self.cache = {}",
+      "if ready == True:",
+    ].join("\n");
+    expect([...locallyBoundNames(text)].sort()).toEqual(["app", "client", "db", "item", "result"]);
   });
 });

@@ -78,6 +78,30 @@ export function identifiersNearCursor(text: string, offset: number): NearIdentif
   return [...weights.values()].sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
 }
 
+const LOCAL_BINDING = [
+  // JS/TS declarations, Kotlin/Swift-style val/var, Python/Ruby `for x in`
+  /\b(?:const|let|var|val)\s+([A-Za-z_$][\w$]*)/g,
+  // `name = …` at the start of a statement (Python, JS, Ruby; not `==`, not `obj.name =`)
+  /^[ \t]*([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]{1,80})?=(?!=)/gm,
+  // Go `name := …` and `a, b := …` (first name)
+  /\b([A-Za-z_][\w]*)(?:\s*,\s*[A-Za-z_]\w*)*\s*:=/g,
+  /\bfor\s+([A-Za-z_$][\w$]*)\s+in\b/g,
+];
+
+/**
+ * Names the open file binds to a value itself (`app = Flask(…)`, `const client = …`,
+ * `err := …`): a definition of the same name elsewhere is a namesake, not what the code uses,
+ * unless an import binds it. Lexical, so it works on text that does not parse.
+ */
+export function locallyBoundNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const pattern of LOCAL_BINDING) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) names.add(match[1] as string);
+  }
+  return names;
+}
+
 /** The name called by the innermost unclosed `(` before the offset (within 2,000 characters). */
 export function enclosingCallee(
   text: string,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RepoPackage } from "../packages/resolve-module.js";
 import type { StoredSymbol } from "../store/code-reader.js";
-import { lookupNames, type OpenFile, rankDefinitions } from "./resolve-definitions.js";
+import { isTestPath, lookupNames, type OpenFile, rankDefinitions } from "./resolve-definitions.js";
 
 function stored(repo: string, path: string, name: string, extra: Partial<StoredSymbol> = {}): StoredSymbol {
   return {
@@ -94,5 +94,67 @@ describe("rankDefinitions", () => {
     );
     expect(ranked[0]).toMatchObject({ score: 1, via: "import com.acme.money" });
     expect(ranked[0]?.symbol.repo).toBe("javamoney");
+  });
+  it("looks a locally bound name up only through imports, so a namesake elsewhere is not offered", () => {
+    const python: OpenFile = {
+      repo: "flask",
+      path: "examples/flaskr/__init__.py",
+      language: "python",
+      namespace: "",
+      imports: [],
+      locals: new Set(["app"]),
+    };
+    const symbols = [
+      stored("flask", "examples/flaskr/factory.py", "app", { language: "python" }),
+      stored("flask", "src/flask/app.py", "register_blueprint", {
+        language: "python",
+        container: "App",
+        top_level: false,
+        kind: "method",
+      }),
+    ];
+    const near = [
+      { name: "app", qualifier: undefined, weight: 0.8 },
+      { name: "register_blueprint", qualifier: "app", weight: 0.8 },
+    ];
+    const ranked = rankDefinitions(near, python, symbols, []);
+    expect(ranked.map((c) => c.symbol.name)).toEqual(["register_blueprint"]);
+    // without the local binding the namesake `app` would come first (0.48 against 0.384)
+    const unbound = rankDefinitions(near, { ...python, locals: new Set() }, symbols, []);
+    expect(unbound.map((c) => [c.symbol.name, c.score])).toEqual([
+      ["app", 0.8 * 0.6],
+      ["register_blueprint", 0.8 * 0.6 * 0.8],
+    ]);
+  });
+
+  it("halves test code offered to a file that is not a test, and not to a test", () => {
+    const symbols = [
+      stored("app", "src/__tests__/helpers.ts", "total"),
+      stored("app", "src/sum.ts", "total"),
+    ];
+    const near = [{ name: "total", qualifier: undefined, weight: 1 }];
+    const fromSource = rankDefinitions(near, file, symbols, PACKAGES);
+    expect(fromSource.map((c) => [c.symbol.path, c.score])).toEqual([
+      ["src/sum.ts", 0.6],
+      ["src/__tests__/helpers.ts", 0.3],
+    ]);
+    const fromTest = rankDefinitions(near, { ...file, path: "src/receipt.test.ts" }, symbols, PACKAGES);
+    expect(fromTest.map((c) => c.score)).toEqual([0.6, 0.6]);
+  });
+});
+
+describe("isTestPath", () => {
+  it.each([
+    ["tests/conftest.py", true],
+    ["pkg/handler_test.go", true],
+    ["src/money.test.ts", true],
+    ["src/test_utils.py", true],
+    ["src/main/java/FormatTest.java", true],
+    ["src/__tests__/x.js", true],
+    ["src/testing.ts", false],
+    ["src/contest.py", false],
+    ["src/latest/format.ts", false],
+  ])("%s → %s", (path, expected) => {
+    expect(isTestPath(path)).toBe(expected);
   });
 });

@@ -9,6 +9,17 @@ import type { StoredSymbol } from "../store/code-reader.js";
 import type { LanguageId } from "../walk/languages.js";
 import type { NearIdentifier } from "./cursor.js";
 
+/** A definition in test code, offered to a file that is not itself a test, counts this much. */
+export const TEST_CODE_FACTOR = 0.5;
+
+const TEST_PATH =
+  /(^|\/)(tests?|__tests__|spec|testing|testdata|fixtures)\/|(^|\/)(conftest\.py|test_[^/]*\.py)$|_test\.(go|py)$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.(java|kt|cs)$/;
+
+/** Whether a repository path is test code (test directories, `*_test.go`, `*.test.ts`, `conftest.py`, `FooTest.java`). */
+export function isTestPath(path: string): boolean {
+  return TEST_PATH.test(path);
+}
+
 /** How much a resolution is trusted, times the identifier's weight near the cursor. */
 export const RESOLUTION_WEIGHT = {
   /** The symbol lives where the import that binds the name resolves (package map, relative path, namespace). */
@@ -26,6 +37,8 @@ export interface OpenFile {
   language: LanguageId | undefined;
   imports: readonly CodeImport[];
   namespace: string;
+  /** Names the file binds to values itself (`locallyBoundNames`): looked up only through imports. */
+  locals?: ReadonlySet<string>;
 }
 
 export interface DefinitionCandidate {
@@ -79,8 +92,10 @@ export function rankDefinitions(
     const existing = best.get(key);
     if (!existing || existing.score < score) best.set(key, { symbol, score, via });
   };
+  const fromTest = isTestPath(file.path);
   for (const identifier of near) {
     const bindings = bindingsOf(identifier, file.imports);
+    const local = file.locals?.has(identifier.name) === true;
     const targets = new Map<Binding, ModuleTarget[]>(
       bindings.map((b) => [
         b,
@@ -91,10 +106,12 @@ export function rankDefinitions(
     for (const name of names) {
       const candidates = byName.get(name) ?? [];
       for (const symbol of candidates) {
-        const shape = shapeFactor(symbol, identifier);
+        const shape =
+          shapeFactor(symbol, identifier) * (!fromTest && isTestPath(symbol.path) ? TEST_CODE_FACTOR : 1);
         const binding = bindings.find((b) => bindingMatches(b, targets.get(b) ?? [], symbol, file));
         if (binding)
           offer(symbol, identifier.weight * RESOLUTION_WEIGHT.imported * shape, `import ${binding.module}`);
+        else if (local) continue;
         else if (symbol.repo === file.repo)
           offer(symbol, identifier.weight * RESOLUTION_WEIGHT.sameRepo * shape, "name");
         else

@@ -40,8 +40,9 @@ export function extractFromTree(tree: Tree, source: string, spec: LanguageSpec):
       }
     } else if (spec.importTypes.has(type) && (spec.mayImport?.(type, source, cursor.startIndex) ?? true)) {
       const found = spec.imports(cursor.currentNode);
-      if (found.length) {
-        imports.push(...found);
+      imports.push(...found);
+      // the imports section shown as context is the module's own, not an import inside a function
+      if (found.length && scopes.length === 0) {
         const first = cursor.startPosition.row + 1;
         const last = cursor.endPosition.row + 1;
         importFirst = importFirst === 0 ? first : Math.min(importFirst, first);

@@ -85,6 +85,20 @@ describe("parseSource", () => {
       ["acme.money.format", "format_amount:format_amount,parse:p"],
       [".", "sibling:sibling"],
     ]);
+    expect(parsed?.importLines).toEqual([1, 3]);
+  });
+
+  it("keeps an import inside a function for resolution but not in the module's imports section", async () => {
+    const source = [
+      "import os",
+      "",
+      "def create_app():",
+      "    from . import db",
+      "    return db.init(os)",
+    ].join("\n");
+    const parsed = await parseSource(loader, "python", source);
+    expect(parsed?.imports.map((i) => i.module)).toEqual(["os", "."]);
+    expect(parsed?.importLines).toEqual([1, 1]);
   });
 
   it("Java: package, classes, constructors, methods, Javadoc, static and wildcard imports", async () => {

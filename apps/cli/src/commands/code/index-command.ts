@@ -35,11 +35,19 @@ function human(report: Omit<IndexReport, "embedder"> & { note?: string }): strin
     return (
       `${r.repo} (${r.root}): ${r.files_indexed} indexed, ${r.files_unchanged} unchanged, ${r.files_deleted} removed` +
       `${r.files_unparsed ? `, ${r.files_unparsed} as text only` : ""}; ${r.chunks_written} chunks, ${r.symbols_written} symbols` +
-      `${r.packages.length ? `; defines ${r.packages.map((p) => p.name).join(", ")}` : ""}${skipped ? `; skipped ${skipped}` : ""}`
+      `${definesList(r.packages)}${skipped ? `; skipped ${skipped}` : ""}`
     );
   });
   if (report.note) lines.push(report.note);
   return lines.join("\n");
+}
+
+/** "; defines a, b, c" with each package name once (a name can be declared in several manifests), at most eight. */
+function definesList(packages: readonly { name: string }[]): string {
+  const names = [...new Set(packages.map((p) => p.name))];
+  if (names.length === 0) return "";
+  const shown = names.slice(0, 8).join(", ");
+  return `; defines ${shown}${names.length > 8 ? ` and ${names.length - 8} more` : ""}`;
 }
 
 /** A one-line progress display on stderr, redrawn in place. */
