@@ -91,6 +91,15 @@ describe("uplift code context", () => {
       "formatAmount(long cents",
     ],
     ["csapp", "Receipt.cs", 7, 75, "csmoney", "Format.cs", "FormatAmount(long cents"],
+    [
+      "ktapp",
+      "src/main/kotlin/com/acme/shop/Receipt.kt",
+      5,
+      61,
+      "ktmoney",
+      "src/main/kotlin/com/acme/money/Rounding.kt",
+      "fun roundCents(value: Double): Long",
+    ],
   ])(
     "resolves the callee across repositories in %s/%s",
     (repo, file, line, column, defRepo, defPath, text) => {
@@ -152,6 +161,20 @@ describe("uplift code search", () => {
       .slice(0, 3)
       .map((r) => (r as unknown as { symbol: string }).symbol.replace(/^.*\./, ""));
     expect(new Set(named)).toEqual(new Set(["formatAmount", "format_amount", "FormatAmount"]));
+  });
+
+  it("ranks the code above its tests when only the words match", () => {
+    const { results } = uplift(
+      "code",
+      "search",
+      "round value to cents",
+      "--repo",
+      "ktmoney",
+      "--json",
+    ).json();
+    const paths = results.map((r: Snippet) => r.path);
+    expect(paths[0]).toBe("src/main/kotlin/com/acme/money/Rounding.kt");
+    expect(paths).toContain("src/test/kotlin/com/acme/money/RoundingTest.kt");
   });
 
   it("filters by repository", () => {

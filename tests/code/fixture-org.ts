@@ -29,7 +29,7 @@ export function parseAmount(text: string): number {
 `;
 
 /**
- * A small organisation: a library and its user in each of TypeScript, Python, Go, Java and C#,
+ * A small organisation: a library and its user in each of TypeScript, Python, Go, Java, C# and Kotlin,
  * plus files the walker must skip (vendored, generated, minified, binary).
  */
 export function writeFixtureOrg(dir: string): Record<string, string> {
@@ -89,6 +89,16 @@ export function writeFixtureOrg(dir: string): Record<string, string> {
   repos.csapp = gitRepo(path.join(dir, "csapp"), {
     "Receipt.cs":
       'using Acme.Money;\n\nnamespace Acme.Shop\n{\n    public class Receipt\n    {\n        public string Print(long total) { return "Total: " + Format.FormatAmount(total, "eur"); }\n    }\n}\n',
+  });
+  repos.ktmoney = gitRepo(path.join(dir, "ktmoney"), {
+    "src/main/kotlin/com/acme/money/Rounding.kt":
+      "package com.acme.money\n\n/** Rounds a value to whole cents. */\nfun roundCents(value: Double): Long = Math.rint(value * 100).toLong()\n",
+    "src/test/kotlin/com/acme/money/RoundingTest.kt":
+      'package com.acme.money\n\nclass RoundingTest {\n    /** Round a value to cents: the value rounds half-even to whole cents. */\n    fun roundsValueToCents() {\n        check(roundCents(1.25) == 125L) { "round value to cents" }\n        check(roundCents(0.5) == 50L) { "round value to cents" }\n        check(roundCents(0.125) == 12L) { "round value to cents, half-even" }\n    }\n}\n',
+  });
+  repos.ktapp = gitRepo(path.join(dir, "ktapp"), {
+    "src/main/kotlin/com/acme/shop/Receipt.kt":
+      'package com.acme.shop\n\nimport com.acme.money.roundCents\n\nfun receipt(total: Double): String = "Total: " + roundCents(total)\n',
   });
   return repos;
 }

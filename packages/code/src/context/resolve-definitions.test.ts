@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { RepoPackage } from "../packages/resolve-module.js";
 import type { StoredSymbol } from "../store/code-reader.js";
-import { isTestPath, lookupNames, type OpenFile, rankDefinitions } from "./resolve-definitions.js";
+import { isTestPath } from "../walk/file-filters.js";
+import { lookupNames, type OpenFile, rankDefinitions } from "./resolve-definitions.js";
 
 function stored(repo: string, path: string, name: string, extra: Partial<StoredSymbol> = {}): StoredSymbol {
   return {
@@ -150,6 +151,7 @@ describe("isTestPath", () => {
     ["src/money.test.ts", true],
     ["src/test_utils.py", true],
     ["src/main/java/FormatTest.java", true],
+    ["kotlinpoet/src/jvmTest/kotlin/com/squareup/kotlinpoet/Types.kt", true],
     ["src/__tests__/x.js", true],
     ["src/testing.ts", false],
     ["src/contest.py", false],

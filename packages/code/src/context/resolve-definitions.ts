@@ -6,19 +6,12 @@ import {
 } from "../packages/resolve-module.js";
 import type { CodeImport } from "../parse/types.js";
 import type { StoredSymbol } from "../store/code-reader.js";
+import { isTestPath } from "../walk/file-filters.js";
 import type { LanguageId } from "../walk/languages.js";
 import type { NearIdentifier } from "./cursor.js";
 
 /** A definition in test code, offered to a file that is not itself a test, counts this much. */
-export const TEST_CODE_FACTOR = 0.5;
-
-const TEST_PATH =
-  /(^|\/)(tests?|__tests__|spec|testing|testdata|fixtures)\/|(^|\/)(conftest\.py|test_[^/]*\.py)$|_test\.(go|py)$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.(java|kt|cs)$/;
-
-/** Whether a repository path is test code (test directories, `*_test.go`, `*.test.ts`, `conftest.py`, `FooTest.java`). */
-export function isTestPath(path: string): boolean {
-  return TEST_PATH.test(path);
-}
+export const TEST_DEFINITION_FACTOR = 0.5;
 
 /** How much a resolution is trusted, times the identifier's weight near the cursor. */
 export const RESOLUTION_WEIGHT = {
@@ -107,7 +100,8 @@ export function rankDefinitions(
       const candidates = byName.get(name) ?? [];
       for (const symbol of candidates) {
         const shape =
-          shapeFactor(symbol, identifier) * (!fromTest && isTestPath(symbol.path) ? TEST_CODE_FACTOR : 1);
+          shapeFactor(symbol, identifier) *
+          (!fromTest && isTestPath(symbol.path) ? TEST_DEFINITION_FACTOR : 1);
         const binding = bindings.find((b) => bindingMatches(b, targets.get(b) ?? [], symbol, file));
         if (binding)
           offer(symbol, identifier.weight * RESOLUTION_WEIGHT.imported * shape, `import ${binding.module}`);
@@ -156,6 +150,9 @@ function bindingsOf(identifier: NearIdentifier, imports: readonly CodeImport[]):
   return bindings;
 }
 
+/** Languages whose files declare their package or namespace (`package com.acme.money;`). */
+const NAMESPACE_LANGUAGES: ReadonlySet<string> = new Set(["java", "kotlin", "csharp"]);
+
 function bindingMatches(
   binding: Binding,
   targets: readonly ModuleTarget[],
@@ -164,8 +161,8 @@ function bindingMatches(
 ): boolean {
   if (targets.some((t) => (t.repo ?? file.repo) === symbol.repo && pathMatchesTarget(symbol.path, t)))
     return true;
-  // Java packages and C# namespaces are declared in the files: match them through the symbol table
-  if (symbol.language === "java" || symbol.language === "csharp") {
+  // Java/Kotlin packages and C# namespaces are declared in the files: match them through the symbol table
+  if (NAMESPACE_LANGUAGES.has(symbol.language)) {
     if (symbol.namespace === binding.module)
       return !binding.container || symbol.container === binding.container;
     const dot = binding.module.lastIndexOf(".");

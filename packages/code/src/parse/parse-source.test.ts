@@ -191,7 +191,68 @@ describe("parseSource", () => {
     ]);
   });
 
-  it("keeps what it can from a file with syntax errors, and has no grammar for Kotlin", async () => {
+  it("Kotlin: package, top-level and member functions, classes, interfaces, objects, enums, KDoc, imports", async () => {
+    const source = [
+      "package com.acme.shop",
+      "",
+      "import com.acme.money.formatAmount",
+      "import com.acme.util.*",
+      "import kotlinx.coroutines.launch as go",
+      "",
+      "/** A receipt. */",
+      "@Serializable",
+      "data class Receipt(val cents: Long) : Printable {",
+      "    override fun print(): String = formatAmount(cents)",
+      "",
+      "    companion object {",
+      "        fun empty() = Receipt(0)",
+      "    }",
+      "}",
+      "",
+      "interface Printable {",
+      "    fun print(): String",
+      "}",
+      "",
+      "object Registry {",
+      "    fun register(r: Receipt) {}",
+      "}",
+      "",
+      "enum class Color { RED, GREEN }",
+      "",
+      "typealias Cents = Long",
+      "",
+      "suspend fun <T> List<T>.second(): T = this[1]",
+    ].join("\n");
+    const parsed = await parseSource(loader, "kotlin", source);
+    expect(parsed?.clean).toBe(true);
+    expect(parsed?.namespace).toBe("com.acme.shop");
+    expect(summary(parsed)).toEqual([
+      "class Receipt 8-15",
+      "method Receipt.print 10-10",
+      "method Receipt.empty 13-13",
+      "interface Printable 17-19",
+      "method Printable.print 18-18",
+      "class Registry 21-23",
+      "method Registry.register 22-22",
+      "enum Color 25-25",
+      "type Cents 27-27",
+      "function second 29-29",
+    ]);
+    expect(parsed?.symbols[0]).toMatchObject({
+      doc: "A receipt.",
+      docStartLine: 7,
+      signature: "@Serializable data class Receipt(val cents: Long) : Printable",
+    });
+    expect(parsed?.symbols[1]?.signature).toBe("override fun print(): String");
+    expect(parsed?.imports).toEqual([
+      { module: "com.acme.money", names: [{ imported: "formatAmount", local: "formatAmount" }], line: 3 },
+      { module: "com.acme.util", names: [{ imported: "*", local: "*" }], line: 4 },
+      { module: "kotlinx.coroutines", names: [{ imported: "launch", local: "go" }], line: 5 },
+    ]);
+    expect(parsed?.importLines).toEqual([3, 5]);
+  });
+
+  it("keeps what it can from a file with syntax errors, and has no grammar for Scala", async () => {
     const parsed = await parseSource(
       loader,
       "typescript",
@@ -200,7 +261,7 @@ describe("parseSource", () => {
     expect(parsed?.clean).toBe(false);
     expect(parsed?.symbols.map((s) => s.name)).toContain("ok");
     expect(parsed?.imports[0]?.module).toBe("m");
-    expect(await parseSource(loader, "kotlin", "fun main() {}")).toBeUndefined();
+    expect(await parseSource(loader, "scala", "object Main")).toBeUndefined();
   });
 });
 
@@ -233,6 +294,7 @@ describe("parseSource on arbitrary text", () => {
           "java",
           "go",
           "csharp",
+          "kotlin",
         ) as import("fast-check").Arbitrary<"typescript">,
         async (pieces, language) => {
           const source = pieces.join("\n");

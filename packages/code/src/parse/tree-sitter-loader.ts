@@ -4,15 +4,18 @@ import { UnavailableError } from "@uplift/core";
 import type { Language, Parser } from "web-tree-sitter";
 import type { LanguageId } from "../walk/languages.js";
 
-/** Grammar file names in `@vscode/tree-sitter-wasm/wasm/` for the parsed languages. */
-const GRAMMAR_FILES: Partial<Record<LanguageId, string>> = {
-  typescript: "tree-sitter-typescript.wasm",
-  tsx: "tree-sitter-tsx.wasm",
-  javascript: "tree-sitter-javascript.wasm",
-  python: "tree-sitter-python.wasm",
-  java: "tree-sitter-java.wasm",
-  go: "tree-sitter-go.wasm",
-  csharp: "tree-sitter-c-sharp.wasm",
+const VSCODE_GRAMMARS = "@vscode/tree-sitter-wasm";
+
+/** Grammar files of the parsed languages: the package that ships each and its path in it. */
+const GRAMMAR_FILES: Partial<Record<LanguageId, { from: string; file: string }>> = {
+  typescript: { from: VSCODE_GRAMMARS, file: "wasm/tree-sitter-typescript.wasm" },
+  tsx: { from: VSCODE_GRAMMARS, file: "wasm/tree-sitter-tsx.wasm" },
+  javascript: { from: VSCODE_GRAMMARS, file: "wasm/tree-sitter-javascript.wasm" },
+  python: { from: VSCODE_GRAMMARS, file: "wasm/tree-sitter-python.wasm" },
+  java: { from: VSCODE_GRAMMARS, file: "wasm/tree-sitter-java.wasm" },
+  go: { from: VSCODE_GRAMMARS, file: "wasm/tree-sitter-go.wasm" },
+  csharp: { from: VSCODE_GRAMMARS, file: "wasm/tree-sitter-c-sharp.wasm" },
+  kotlin: { from: "@tree-sitter-grammars/tree-sitter-kotlin", file: "tree-sitter-kotlin.wasm" },
 };
 
 /**
@@ -35,16 +38,16 @@ export class TreeSitterLoader {
     return parser;
   }
 
-  async #createParser(file: string): Promise<Parser> {
+  async #createParser(source: { from: string; file: string }): Promise<Parser> {
     const treeSitter = await this.#load();
-    const grammar = path.join(grammarDir(), file);
+    const grammar = path.join(packageDir(source.from), source.file);
     let language: Language;
     try {
       language = await treeSitter.Language.load(grammar);
     } catch (error) {
       throw new UnavailableError(`cannot load the tree-sitter grammar ${grammar}`, {
         cause: error,
-        hint: "reinstall @vscode/tree-sitter-wasm (npm ci)",
+        hint: `reinstall ${source.from} (npm ci)`,
       });
     }
     const parser = new treeSitter.Parser();
@@ -61,7 +64,7 @@ export class TreeSitterLoader {
   }
 }
 
-function grammarDir(): string {
+function packageDir(name: string): string {
   const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve("@vscode/tree-sitter-wasm/package.json")), "wasm");
+  return path.dirname(require.resolve(`${name}/package.json`));
 }

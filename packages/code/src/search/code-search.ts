@@ -2,6 +2,7 @@ import type { Logger } from "@uplift/core";
 import { type Embedder, type SearchFilter, type SearchIndex, searchFilter } from "@uplift/core";
 import { expandQuery, identifiersOf, splitIdentifier } from "../chunk/identifier-words.js";
 import { openCodeChunks } from "../index/chunk-table.js";
+import { isTestPath } from "../walk/file-filters.js";
 
 /** One `code search` hit (DESIGN: CLI contract). Lines are 1-based and inclusive. */
 export interface CodeSearchResult {
@@ -29,6 +30,12 @@ export interface CodeSearchOptions {
  */
 export const SYMBOL_NAME_BONUS = 1;
 export const EXACT_SYMBOL_BONUS = 2;
+/**
+ * The retrieval part of a test file's score is multiplied by this: tests repeat the words of
+ * what they test many times, so plain BM25 ranks them above the code itself (code search
+ * engines rank test files lower for the same reason). A name match still ranks a test first.
+ */
+export const TEST_CODE_FACTOR = 0.75;
 
 /**
  * Searches the org's code chunks: BM25 over identifier words and code (hybrid with vectors when
@@ -76,7 +83,7 @@ export async function searchCode(
         end_line: hit.row.end_line ?? 0,
         symbol,
         kind: hit.row.kind ?? "",
-        score: bonus + hit.score / best,
+        score: bonus + (hit.score / best) * (isTestPath(hit.row.path ?? "") ? TEST_CODE_FACTOR : 1),
         text: hit.row.code ?? "",
       };
     })

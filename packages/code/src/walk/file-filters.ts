@@ -89,3 +89,14 @@ export function isMinified(text: string): boolean {
   }
   return lines > 0 && chars / lines > MINIFIED_AVERAGE_LINE;
 }
+
+const TEST_PATH =
+  /(^|\/)(tests?|__tests__|spec|testing|testdata|fixtures)\/|(^|\/)(conftest\.py|test_[^/]*\.py)$|_test\.(go|py)$|\.(test|spec)\.[cm]?[jt]sx?$|Tests?\.(java|kt|cs)$|(^|\/)src\/(\w+Test|test\w*)\//;
+
+/**
+ * Whether a repository path is test code: test directories (`test/`, `__tests__/`, Gradle's
+ * `src/jvmTest/`), `*_test.go`, `*.test.ts`, `test_*.py`, `conftest.py`, `FooTest.java`.
+ */
+export function isTestPath(path: string): boolean {
+  return TEST_PATH.test(path);
+}

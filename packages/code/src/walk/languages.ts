@@ -29,6 +29,7 @@ export const PARSED_LANGUAGES: ReadonlySet<LanguageId> = new Set([
   "java",
   "go",
   "csharp",
+  "kotlin",
 ]);
 
 const BY_EXTENSION: Readonly<Record<string, LanguageId>> = {

@@ -3,6 +3,7 @@ import type { LanguageSpec } from "../language-spec.js";
 import { csharpSpec } from "./csharp.js";
 import { goSpec } from "./go.js";
 import { javaSpec } from "./java.js";
+import { kotlinSpec } from "./kotlin.js";
 import { pythonSpec } from "./python.js";
 import { typescriptSpec } from "./typescript.js";
 
@@ -15,4 +16,5 @@ export const LANGUAGE_SPECS: Partial<Record<LanguageId, LanguageSpec>> = {
   java: javaSpec,
   go: goSpec,
   csharp: csharpSpec,
+  kotlin: kotlinSpec,
 };
