@@ -135,12 +135,13 @@ describe("rankDefinitions", () => {
     ];
     const near = [{ name: "total", qualifier: undefined, weight: 1 }];
     const fromSource = rankDefinitions(near, file, symbols, PACKAGES);
+    // two namesakes in the repository: each 0.6 / √2
     expect(fromSource.map((c) => [c.symbol.path, c.score])).toEqual([
-      ["src/sum.ts", 0.6],
-      ["src/__tests__/helpers.ts", 0.3],
+      ["src/sum.ts", 0.6 / Math.SQRT2],
+      ["src/__tests__/helpers.ts", 0.3 / Math.SQRT2],
     ]);
     const fromTest = rankDefinitions(near, { ...file, path: "src/receipt.test.ts" }, symbols, PACKAGES);
-    expect(fromTest.map((c) => c.score)).toEqual([0.6, 0.6]);
+    expect(fromTest.map((c) => c.score)).toEqual([0.6 / Math.SQRT2, 0.6 / Math.SQRT2]);
   });
 });
 

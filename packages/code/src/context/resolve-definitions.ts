@@ -17,7 +17,7 @@ export const TEST_DEFINITION_FACTOR = 0.5;
 export const RESOLUTION_WEIGHT = {
   /** The symbol lives where the import that binds the name resolves (package map, relative path, namespace). */
   imported: 1,
-  /** Same repository, no import needed (same package/namespace, or a global). */
+  /** Same repository, no import needed (same package/namespace, or a global); ÷ √(namesakes in the repository). */
   sameRepo: 0.6,
   /** Another repository, found by name only: shared among the namesakes. */
   byNameOnly: 0.3,
@@ -98,6 +98,7 @@ export function rankDefinitions(
     const names = new Set([identifier.name, ...bindings.map((b) => b.lookup).filter((n) => n !== "*")]);
     for (const name of names) {
       const candidates = byName.get(name) ?? [];
+      const sameRepo = candidates.filter((c) => c.repo === file.repo).length;
       for (const symbol of candidates) {
         const shape =
           shapeFactor(symbol, identifier) *
@@ -107,7 +108,11 @@ export function rankDefinitions(
           offer(symbol, identifier.weight * RESOLUTION_WEIGHT.imported * shape, `import ${binding.module}`);
         else if (local) continue;
         else if (symbol.repo === file.repo)
-          offer(symbol, identifier.weight * RESOLUTION_WEIGHT.sameRepo * shape, "name");
+          offer(
+            symbol,
+            (identifier.weight * RESOLUTION_WEIGHT.sameRepo * shape) / Math.sqrt(sameRepo),
+            "name",
+          );
         else
           offer(
             symbol,
