@@ -74,6 +74,39 @@ export class CodeIndexReader {
     return best;
   }
 
+  /** Indexed repositories by name. */
+  async repositories(): Promise<{ name: string; root: string }[]> {
+    const { rows } = await this.db.query<{ name: string; root: string }>(
+      "SELECT name, root FROM code_repos ORDER BY name",
+    );
+    return rows;
+  }
+
+  /** The name of the repository indexed from exactly `root` (an absolute path), or undefined. */
+  async repositoryAt(root: string): Promise<string | undefined> {
+    const { rows } = await this.db.query<{ name: string }>("SELECT name FROM code_repos WHERE root = $1", [
+      root,
+    ]);
+    return rows[0]?.name;
+  }
+
+  /**
+   * The imports of a package (`pkg` itself or a subpath `pkg/…`) in one repository: the importing
+   * file, the local name bound (`*` for a namespace), the line, and the file's stored content.
+   */
+  async importsOfPackage(
+    repo: string,
+    pkg: string,
+  ): Promise<{ path: string; local: string; line: number; content: string }[]> {
+    const { rows } = await this.db.query<{ path: string; local: string; line: number; content: string }>(
+      `SELECT i.path, i.local, i.line, f.content FROM code_imports i
+       JOIN code_files f ON f.repo = i.repo AND f.path = i.path
+       WHERE i.repo = $1 AND (i.module = $2 OR i.module LIKE $3) ORDER BY i.path, i.line`,
+      [repo, pkg, `${pkg.replace(/[\\%_]/g, "\\$&")}/%`],
+    );
+    return rows;
+  }
+
   async packages(): Promise<RepoPackage[]> {
     const { rows } = await this.db.query<RepoPackage>("SELECT repo, name, ecosystem, dir FROM code_packages");
     return rows;

@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { CodeIndexReader } from "@uplift/code";
 import type { Store } from "@uplift/core";
 import type { Ecosystem } from "../scan/types.js";
 import type { CallSite } from "./types.js";
@@ -21,8 +22,7 @@ const MAX_SITES = 200;
 /**
  * Where a repository uses a package: the lines that import it and the lines that use the names
  * it was imported as (or the changed API's names). From the org code index in the store when the
- * repository is indexed (`uplift code index`; tables `code_repos`/`code_imports`/`code_files`,
- * read-only), else by scanning the repository's files (`source: "grep"`, stated in the plan).
+ * repository is indexed (`uplift code index`, through its reader), else by scanning the repository's files (`source: "grep"`, stated in the plan).
  */
 export async function findCallSites(
   root: string,
@@ -42,22 +42,15 @@ async function fromCodeIndex(
   pkg: string,
   changedNames: readonly string[],
 ): Promise<CallSite[] | undefined> {
+  const reader = new CodeIndexReader(store);
   let repo: string | undefined;
   try {
-    const { rows } = await store.query<{ name: string }>("SELECT name FROM code_repos WHERE root = $1", [
-      path.resolve(root),
-    ]);
-    repo = rows[0]?.name;
+    repo = await reader.repositoryAt(path.resolve(root));
   } catch {
     return undefined; // no code index tables in this store
   }
   if (!repo) return undefined;
-  const { rows: imports } = await store.query<{ path: string; local: string; line: number; content: string }>(
-    `SELECT i.path, i.local, i.line, f.content FROM code_imports i
-     JOIN code_files f ON f.repo = i.repo AND f.path = i.path
-     WHERE i.repo = $1 AND (i.module = $2 OR i.module LIKE $3) ORDER BY i.path, i.line`,
-    [repo, pkg, `${pkg}/%`],
-  );
+  const imports = await reader.importsOfPackage(repo, pkg);
   const byFile = new Map<string, { content: string; names: Set<string>; lines: Set<number> }>();
   for (const row of imports) {
     const entry = byFile.get(row.path) ?? {

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { CodeIndexReader } from "@uplift/code";
 import { InputError, type Store } from "@uplift/core";
 import { scanRepositories } from "../scan/scan-repositories.js";
 import type { Ecosystem, Finding, ScanReport } from "../scan/types.js";
@@ -135,9 +136,7 @@ async function resolveRepos(
   if (input.allIndexed) {
     let rows: { name: string; root: string }[] = [];
     try {
-      rows = (
-        await store.query<{ name: string; root: string }>("SELECT name, root FROM code_repos ORDER BY name")
-      ).rows;
+      rows = await new CodeIndexReader(store).repositories();
     } catch {
       rows = [];
     }
