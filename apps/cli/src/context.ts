@@ -31,13 +31,18 @@ export interface CliContext {
   close(): Promise<void>;
 }
 
-export function createContext(global: GlobalOptions): CliContext {
+export interface ContextOptions {
+  /** A service (serve, worker): its info logs are its output, so they are kept on a terminal too. */
+  service?: boolean;
+}
+
+export function createContext(global: GlobalOptions, options: ContextOptions = {}): CliContext {
   const config = loadConfig({
     ...(global.config ? { file: global.config } : {}),
     overrides: { data_dir: global.dataDir, log_level: global.logLevel },
   });
   const dataDir = path.resolve(config.data_dir);
-  const logger = createLogger({ level: config.log_level });
+  const logger = createLogger({ level: logLevelFor(config, global, options) });
   const opened: { close(): Promise<void> }[] = [];
   const once = <T extends { close(): Promise<void> }>(open: () => Promise<T>) => {
     let value: Promise<T> | undefined;
@@ -75,9 +80,31 @@ export function createContext(global: GlobalOptions): CliContext {
   };
 }
 
+/**
+ * A person at a terminal running a command reads its result and its progress line, not JSON
+ * log lines: there the default level is "warn". A level set anywhere (--log-level,
+ * UPLIFT_LOG_LEVEL, log_level in uplift.yaml), a service, or stderr that is not a terminal
+ * (CI, pipes, log collectors) keeps the configured level ("info" by default).
+ */
+export function logLevelFor(
+  config: Config,
+  global: GlobalOptions,
+  options: ContextOptions,
+  stderrIsTerminal = Boolean(process.stderr.isTTY),
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const explicit =
+    global.logLevel !== undefined || env.UPLIFT_LOG_LEVEL !== undefined || config.log_level !== "info";
+  return explicit || options.service || !stderrIsTerminal ? config.log_level : "warn";
+}
+
 /** Runs `fn` with a context and always closes what it opened. */
-export async function withContext<T>(global: GlobalOptions, fn: (ctx: CliContext) => Promise<T>): Promise<T> {
-  const ctx = createContext(global);
+export async function withContext<T>(
+  global: GlobalOptions,
+  fn: (ctx: CliContext) => Promise<T>,
+  options: ContextOptions = {},
+): Promise<T> {
+  const ctx = createContext(global, options);
   try {
     return await fn(ctx);
   } finally {

@@ -12,10 +12,14 @@ export function parsePort(text: string | undefined, fallback: number): number {
 }
 
 export async function serveCommand(global: GlobalOptions, options: { port?: string; host?: string }) {
-  await withContext(global, async (ctx) => {
-    const port = parsePort(options.port, ctx.config.server.port);
-    await runServer(ctx, { port, host: options.host ?? ctx.config.server.host }, (url) => {
-      process.stderr.write(`Uplift is serving on ${url}\n`);
-    });
-  });
+  await withContext(
+    global,
+    async (ctx) => {
+      const port = parsePort(options.port, ctx.config.server.port);
+      await runServer(ctx, { port, host: options.host ?? ctx.config.server.host }, (url) => {
+        process.stderr.write(`Uplift is serving on ${url}\n`);
+      });
+    },
+    { service: true },
+  );
 }
