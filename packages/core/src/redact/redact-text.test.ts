@@ -23,6 +23,10 @@ describe("redactText", () => {
     expect(text).toContain("<SECRET:privatekey>");
     expect(counts["SECRET:privatekey"]).toBe(1);
     expect(text.endsWith("rest")).toBe(true);
+    // the lines after the key keep their numbers
+    const input = `key:\n${pem}\nrest`;
+    expect(text.split("\n").length).toBe(input.split("\n").length);
+    expect(text.split("\n").indexOf("rest")).toBe(input.split("\n").indexOf("rest"));
   });
 
   it("replaces high-entropy quoted strings and secret assignments, keeps ordinary code", async () => {

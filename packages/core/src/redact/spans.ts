@@ -9,7 +9,9 @@ export interface RedactionSpan {
 
 /**
  * Replaces spans in `text`. Spans are taken in the order given (earlier ones win: pass secrets
- * before PII); a span overlapping one already taken is dropped, and not counted.
+ * before PII); a span overlapping one already taken is dropped, and not counted. A span over
+ * several lines (a PEM private key) keeps its line breaks after the placeholder, so every line
+ * after it keeps its number (code search results, citations and diffs point at real lines).
  */
 export function applySpans(
   text: string,
@@ -26,7 +28,7 @@ export function applySpans(
   const parts: string[] = [];
   let at = 0;
   for (const span of taken) {
-    parts.push(text.slice(at, span.start), span.placeholder);
+    parts.push(text.slice(at, span.start), span.placeholder, lineBreaksIn(text, span.start, span.end));
     at = span.end;
     counts[span.type] = (counts[span.type] ?? 0) + 1;
   }
@@ -37,4 +39,11 @@ export function applySpans(
 /** Adds `more` into `total` (redaction counts by type). */
 export function addCounts(total: Record<string, number>, more: Readonly<Record<string, number>>): void {
   for (const [type, n] of Object.entries(more)) total[type] = (total[type] ?? 0) + n;
+}
+
+/** The "\n"s in text[start, end), as a string of that many. */
+function lineBreaksIn(text: string, start: number, end: number): string {
+  let breaks = "";
+  for (let i = text.indexOf("\n", start); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) breaks += "\n";
+  return breaks;
 }
