@@ -124,6 +124,14 @@ export {
 export { readImportCursor, writeImportCursor } from "./store/import-cursors.js";
 export { type ImportRun, listImportRuns, recordImportRun } from "./store/import-runs.js";
 export { type LoadedFacts, loadFacts } from "./store/load-facts.js";
+export {
+  readDevelopers,
+  readSurveyAnswers,
+  readTelemetryDays,
+  type StoredDeveloper,
+  type StoredSurveyAnswer,
+  type StoredTelemetryDay,
+} from "./store/people-records.js";
 export { upsertRecords } from "./store/record-writer.js";
 export {
   createWorkItemSource,

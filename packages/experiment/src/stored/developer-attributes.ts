@@ -1,4 +1,5 @@
 import { InputError, type Queryable } from "@uplift/core";
+import { readDevelopers } from "@uplift/measure";
 import type { StoredMetricRow } from "./stored-metric-rows.js";
 
 /** Developer login → attribute name → value (team, role, and the imported extra columns). */
@@ -15,16 +16,12 @@ export async function developerAttributes(
   db: Queryable,
   by: readonly string[],
 ): Promise<DeveloperAttributes> {
-  const { rows } = await db.query<{ login: string; team: string; role: string | null; attributes: unknown }>(
-    "SELECT login, team, role, attributes FROM developers",
-  );
   const out: DeveloperAttributes = new Map();
   const names = new Set<string>(["team", "role", ...RECORD_KEYS]);
-  for (const row of rows) {
+  for (const row of await readDevelopers(db)) {
     const values = new Map<string, string>([["team", row.team]]);
     if (row.role) values.set("role", row.role);
-    const attributes = typeof row.attributes === "object" && row.attributes !== null ? row.attributes : {};
-    for (const [key, value] of Object.entries(attributes)) {
+    for (const [key, value] of Object.entries(row.attributes)) {
       if (value === null || value === undefined) continue;
       names.add(key);
       values.set(key, String(value));

@@ -1,5 +1,5 @@
 import { InputError, type Queryable } from "@uplift/core";
-import { canonicalLogin, loadIdentityMap } from "@uplift/measure";
+import { canonicalLogin, loadIdentityMap, readSurveyAnswers, readTelemetryDays } from "@uplift/measure";
 import type { StoredAssignment, StoredExperiment } from "../design/experiment-repository.js";
 import type { LikertAnswer } from "../survey/likert-analysis.js";
 import type { TelemetryDayRow } from "../telemetry/acceptance-analysis.js";
@@ -26,10 +26,7 @@ export async function storedSurveyAnswers(
 ): Promise<LikertAnswer[]> {
   const arms = await armsByLogin(db, assignments);
   const identities = await loadIdentityMap(db);
-  const { rows } = await db.query<{ survey: string; respondent: string; item: string; value: number }>(
-    `SELECT survey, respondent, item, value FROM survey_answers ${survey === undefined ? "" : "WHERE survey = $1"} ORDER BY survey, item, respondent`,
-    survey === undefined ? [] : [survey],
-  );
+  const rows = await readSurveyAnswers(db, survey);
   if (rows.length === 0) {
     throw new InputError(
       `no survey answers stored${survey === undefined ? "" : ` for survey "${survey}"`}: import them with uplift measure import csv --kind survey FILE`,
@@ -59,12 +56,10 @@ export async function storedTelemetryDays(
 ): Promise<TelemetryDayRow[]> {
   const arms = await armsByLogin(db, assignments);
   const identities = await loadIdentityMap(db);
-  const { rows } = await db.query<{ user: string; date: Date | string; shown: number; accepted: number }>(
-    `SELECT "user", date, sum(shown)::float8 AS shown, sum(accepted)::float8 AS accepted FROM telemetry_days
-     WHERE date >= $1::date ${to ? "AND date < $2::date" : ""} GROUP BY "user", date ORDER BY date`,
-    to
-      ? [experiment.startsAt.toISOString().slice(0, 10), to.toISOString().slice(0, 10)]
-      : [experiment.startsAt.toISOString().slice(0, 10)],
+  const rows = await readTelemetryDays(
+    db,
+    experiment.startsAt.toISOString().slice(0, 10),
+    to?.toISOString().slice(0, 10),
   );
   if (rows.length === 0) {
     throw new InputError(
@@ -73,10 +68,6 @@ export async function storedTelemetryDays(
   }
   return rows.map((r) => {
     const unit = canonicalLogin(identities, r.user);
-    const day =
-      typeof r.date === "string"
-        ? Date.parse(`${r.date}T00:00:00Z`)
-        : Date.UTC(r.date.getFullYear(), r.date.getMonth(), r.date.getDate());
-    return { unit, arm: arms.get(unit) ?? "", day, shown: Number(r.shown), accepted: Number(r.accepted) };
+    return { unit, arm: arms.get(unit) ?? "", day: r.day, shown: r.shown, accepted: r.accepted };
   });
 }
