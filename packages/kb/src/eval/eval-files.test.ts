@@ -36,6 +36,15 @@ describe("eval files", () => {
     );
   });
 
+  it("reads BEIR's files as they are published: `_id` and a qrels header", async () => {
+    const queries = await readQueries(
+      file("beir-q.jsonl", '{"_id":"7","text":"what is a canary?","metadata":{}}\n'),
+    );
+    expect(queries).toEqual([{ id: "7", text: "what is a canary?" }]);
+    const qrels = await readQrels(file("beir-qrels.tsv", "query-id\tcorpus-id\tscore\n7\tdeploy\t1\n"));
+    expect(qrels).toEqual(new Map([["7", new Map([["deploy", 1]])]]));
+  });
+
   it.each([
     ["q.jsonl", '{"id":"q1"}', readQueries, ':1: field "text"'],
     [

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { InputError } from "@uplift/core";
 import { z } from "zod";
+import { withBeirId } from "../sources/jsonl.js";
 import { readLines } from "../sources/read-lines.js";
 
 export interface EvalQuery {
@@ -13,7 +14,7 @@ const querySchema = z.object({
   text: z.string().trim().min(1, "empty query text"),
 });
 
-/** `queries.jsonl`: one `{ "id", "text" }` per line; InputError naming file:line and field. */
+/** `queries.jsonl`: one `{ "id", "text" }` per line (BEIR's `_id` accepted); InputError naming file:line and field. */
 export async function readQueries(file: string): Promise<EvalQuery[]> {
   const queries: EvalQuery[] = [];
   const seen = new Set<string>();
@@ -25,7 +26,7 @@ export async function readQueries(file: string): Promise<EvalQuery[]> {
     } catch (error) {
       throw new InputError(`${file}:${line}: not valid JSON (${(error as Error).message})`, { cause: error });
     }
-    const parsed = querySchema.safeParse(value);
+    const parsed = querySchema.safeParse(withBeirId(value));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new InputError(
@@ -44,16 +45,24 @@ export async function readQueries(file: string): Promise<EvalQuery[]> {
 }
 
 /**
- * `qrels.tsv`: `query_id<TAB>doc_id<TAB>relevance`, no header (TREC's 4-column
- * `query_id 0 doc_id relevance` is accepted too). Relevance is a whole number; > 0 is relevant.
+ * `qrels.tsv`: `query_id<TAB>doc_id<TAB>relevance` (TREC's 4-column `query_id 0 doc_id
+ * relevance` is accepted too). Relevance is a whole number; > 0 is relevant. A header line
+ * (BEIR's `query-id<TAB>corpus-id<TAB>score`, or `query_id`/`qid` … `relevance`) is skipped.
  */
 export async function readQrels(file: string): Promise<Map<string, Map<string, number>>> {
   const qrels = new Map<string, Map<string, number>>();
+  let first = true;
   for await (const { line, text } of readLines(await existing(file, "--qrels"))) {
     if (!text.trim()) continue;
     let fields = text.includes("\t") ? text.split("\t").map((f) => f.trim()) : text.trim().split(/\s+/);
     if (fields.length === 4) fields = [fields[0] ?? "", fields[2] ?? "", fields[3] ?? ""];
     const [query, doc, grade] = fields;
+    const header =
+      first &&
+      (/^(query[-_ ]?id|qid)$/i.test(query ?? "") ||
+        /^(score|relevance|rel|label|grade)$/i.test(grade ?? ""));
+    first = false;
+    if (header) continue;
     if (fields.length !== 3 || !query || !doc)
       throw new InputError(
         `${file}:${line}: expected query_id<TAB>doc_id<TAB>relevance, got ${fields.length} columns`,

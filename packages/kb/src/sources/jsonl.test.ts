@@ -59,6 +59,15 @@ describe("jsonl source", () => {
     ]);
   });
 
+  it("reads a BEIR corpus as published: `_id`, an empty title, extra fields", async () => {
+    const file = await fixture(
+      "beir.jsonl",
+      JSON.stringify({ _id: "4983", title: "", text: "Microstructural development.", metadata: {} }),
+    );
+    const { docs } = await scanAll(jsonlSource, config(file));
+    expect(docs.map((d) => [d.id, d.text])).toEqual([["4983", "Microstructural development."]]);
+  });
+
   it("rejects a row with a bad field, naming file:line and the field, before yielding anything", async () => {
     const file = await fixture(
       "bad.jsonl",

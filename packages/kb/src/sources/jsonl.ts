@@ -6,7 +6,17 @@ import type { DocSource, KbDocument, ScanContext, SourceConfig } from "../types.
 import { MAX_DOCUMENT_BYTES } from "./limits.js";
 import { readLines } from "./read-lines.js";
 
-/** A row of a jsonl source (DESIGN: `{ "id", "title", "text", "url"?, "updated_at"?, "acl"? }`). */
+/**
+ * BEIR-style corpora and query files (the public IR benchmarks' format) name the id `_id`:
+ * accepted when there is no `id`.
+ */
+export function withBeirId(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const row = value as Record<string, unknown>;
+  return row.id === undefined && row._id !== undefined ? { ...row, id: row._id } : row;
+}
+
+/** A row of a jsonl source (DESIGN: `{ "id", "title", "text", "url"?, "updated_at"?, "acl"? }`; `_id` for `id`). */
 export const jsonlRowSchema = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
   title: z.string(),
@@ -26,7 +36,7 @@ export function parseJsonlRow(file: string, line: number, text: string): JsonlRo
   } catch (error) {
     throw new InputError(`${file}:${line}: not valid JSON (${(error as Error).message})`, { cause: error });
   }
-  const parsed = jsonlRowSchema.safeParse(value);
+  const parsed = jsonlRowSchema.safeParse(withBeirId(value));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.length ? issue.path.join(".") : "(row)";
