@@ -69,6 +69,11 @@ describe("uplift measure (built CLI)", () => {
       "2",
       "3",
     ]);
+    // a group the metric does not have is bad input naming the groups it has
+    const unknown = uplift("measure", "metrics", "--explain", "pr_merge_time", "--group", "web");
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("--group web: no pr_merge_time records in that group (groups: all)");
+    expect(unknown.stderr).toContain("--group-by");
   });
 
   it("rejects a PR file as workitems, unknown metrics and arm grouping without an experiment with exit 2", () => {

@@ -54,6 +54,8 @@ export async function metricsCommand(global: GlobalOptions, options: MetricsOpti
     const store = await ctx.store();
     if (options.explain !== undefined) {
       const explanation = await explainMetric(store, options.explain, query, options.group);
+      if (options.group !== undefined && explanation.records.length === 0)
+        await unknownGroup(options.group, await explainMetric(store, options.explain, query, undefined));
       if (options.csv) await writeCsv(options.csv, explanation.records);
       ctx.print(explanation, renderExplanation);
       return;
@@ -61,6 +63,19 @@ export async function metricsCommand(global: GlobalOptions, options: MetricsOpti
     const report = await metricsReport(store, query);
     if (options.csv) await writeCsv(options.csv, report.metrics);
     ctx.print(report, renderReport);
+  });
+}
+
+/** `--group G` matched nothing: bad input when G is not one of the metric's groups, naming them. */
+async function unknownGroup(group: string, all: MetricExplanation): Promise<void> {
+  const groups = [...new Set(all.records.map((r) => r.group ?? "—"))];
+  if (groups.includes(group) || groups.length === 0) return;
+  const shown = groups.slice(0, 12).join(", ") + (groups.length > 12 ? `, … (${groups.length} in all)` : "");
+  throw new InputError(`--group ${group}: no ${all.name} records in that group (groups: ${shown})`, {
+    hint:
+      groups.length === 1 && groups[0] === "all"
+        ? "group with --group-by author|team|repo|week|arm"
+        : undefined,
   });
 }
 
