@@ -104,6 +104,57 @@ describe("uplift measure import git", () => {
     });
   });
 
+  it("takes release tags on the branch as production deployments with --deployments-from-tags", () => {
+    const repo = history.repo;
+    repo.git(["tag", "v1.0", history.initial]);
+    repo.git(["tag", "-a", "v1.1.0", "-m", "1.1.0", history.mr7Merge], {
+      GIT_COMMITTER_DATE: "2025-03-04T12:00:00Z",
+    });
+    repo.git(["tag", "v2.0.0-rc.1", history.squash3]);
+    try {
+      const run = (...extra: string[]) =>
+        runCli([
+          "measure",
+          "import",
+          "git",
+          "--path",
+          repo.dir,
+          "--repo",
+          "acme/web",
+          "--data-dir",
+          path.join(work, "tags-data"),
+          "--json",
+          ...extra,
+        ]);
+      const result = run("--deployments-from-tags");
+      expect(result.status, result.stderr).toBe(0);
+      // v1.0 and v1.1.0 are releases; the release candidate is left out; v1.1.0 ships what came after v1.0
+      expect(JSON.parse(result.stdout).deployments).toMatchObject({
+        from_tags: 2,
+        tags_not_matching: 1,
+        production_successes: 2,
+        linked: 1,
+        commits: 5,
+        no_baseline: 1,
+      });
+      const metrics = runCli([
+        "measure",
+        "metrics",
+        "--metric",
+        "deployment_frequency",
+        "--data-dir",
+        path.join(work, "tags-data"),
+        "--json",
+      ]);
+      expect(JSON.parse(metrics.stdout).metrics[0]).toMatchObject({ name: "deployment_frequency", n: 2 });
+      const bad = run("--deployments-from-tags", "v(");
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain("--deployments-from-tags v(: not a regular expression");
+    } finally {
+      repo.git(["tag", "-d", "v1.0", "v1.1.0", "v2.0.0-rc.1"]);
+    }
+  });
+
   it("exits 2 naming --production-env when it is not a regular expression", () => {
     const result = runCli([
       "measure",

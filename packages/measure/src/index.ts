@@ -4,12 +4,15 @@ export {
   gitMigrations,
   type ImportGitOptions,
   importGitRepository,
+  importTagDeployments,
   isProductionEnvironment,
   type LinkDeploymentsOptions,
   type LinkDeploymentsResult,
   linkDeploymentCommits,
   PR_KINDS,
   type PrKind,
+  type TagDeploymentsResult,
+  tagPattern,
 } from "./git/index.js";
 export {
   type ImportGitHubOptions,

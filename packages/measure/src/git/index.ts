@@ -13,3 +13,10 @@ export {
 } from "./link-deployments.js";
 export { gitMigrations } from "./migrations.js";
 export { PR_KINDS, type PrKind } from "./pr-evidence.js";
+export {
+  DEFAULT_RELEASE_TAG,
+  importTagDeployments,
+  type TagDeploymentsOptions,
+  type TagDeploymentsResult,
+  tagPattern,
+} from "./tag-deployments.js";

@@ -3,8 +3,11 @@ import {
   type GitImportProgress,
   type GitImportResult,
   importGitRepository,
+  importTagDeployments,
   type LinkDeploymentsResult,
   linkDeploymentCommits,
+  type TagDeploymentsResult,
+  tagPattern,
 } from "@uplift/measure";
 import { withContext } from "../../context.js";
 import type { GlobalOptions } from "../../options.js";
@@ -16,17 +19,20 @@ export interface ImportGitFlags {
   branch?: string;
   mailmap?: string;
   productionEnv?: string;
+  deploymentsFromTags?: string | true;
 }
 
 /**
- * `uplift measure import git --path REPO [--repo NAME] [--since DATE] [--branch B] [--mailmap FILE]`:
- * imports the branch's history (commits, PRs found in it) incrementally, then links the repo's
- * successful production deployments to the commits they shipped.
+ * `uplift measure import git --path REPO [--repo NAME] [--since DATE] [--branch B] [--mailmap FILE]
+ * [--deployments-from-tags [REGEX]]`: imports the branch's history (commits, PRs found in it)
+ * incrementally, optionally takes its release tags as production deployments, then links the
+ * repo's successful production deployments to the commits they shipped.
  */
 export async function importGitCommand(global: GlobalOptions, options: ImportGitFlags, _args: string[]) {
   if (!options.path) throw new InputError("--path REPO is required: the local clone to import");
   const repoPath = options.path;
   const production = parseProductionPattern(options.productionEnv);
+  const tags = tagPattern(options.deploymentsFromTags);
   await withContext(global, async (ctx) => {
     const store = await ctx.store();
     const progress = process.stderr.isTTY ? new TtyProgress() : undefined;
@@ -44,13 +50,16 @@ export async function importGitCommand(global: GlobalOptions, options: ImportGit
     } finally {
       progress?.clear();
     }
+    const fromTags = tags
+      ? await importTagDeployments(store, { repoPath, repo: result.repo, tip: result.cursor, pattern: tags })
+      : undefined;
     const deployments = await linkDeploymentCommits(store, {
       repoPath,
       repo: result.repo,
       production,
       logger: ctx.logger,
     });
-    ctx.print(toJson(result, deployments), renderHuman);
+    ctx.print(toJson(result, deployments, fromTags), renderHuman);
   });
 }
 
@@ -68,7 +77,11 @@ function parseProductionPattern(pattern: string | undefined): RegExp | undefined
   }
 }
 
-function toJson(result: GitImportResult, deployments: LinkDeploymentsResult) {
+function toJson(
+  result: GitImportResult,
+  deployments: LinkDeploymentsResult,
+  fromTags: TagDeploymentsResult | undefined,
+) {
   return {
     repo: result.repo,
     branch: result.branch,
@@ -94,6 +107,7 @@ function toJson(result: GitImportResult, deployments: LinkDeploymentsResult) {
       unknown_sha: deployments.unknownSha,
       unknown_shas: deployments.unknownShas,
       no_baseline: deployments.noBaseline,
+      ...(fromTags && { from_tags: fromTags.tags, tags_not_matching: fromTags.skipped }),
     },
   };
 }
@@ -115,6 +129,10 @@ function renderHuman(out: ReturnType<typeof toJson>): string {
   if (out.skipped > 0)
     lines.push(`  skipped ${out.skipped} (first: ${out.skipped_reasons[0]?.reason ?? ""})`);
   const d = out.deployments;
+  if (d.from_tags !== undefined)
+    lines.push(
+      `  release tags taken as deployments: ${d.from_tags} (${d.tags_not_matching} other tags left out)`,
+    );
   if (d.production_successes > 0) {
     lines.push(
       `  deployments: ${d.production_successes} successful production, ${d.linked} linked (${d.commits} commits), ${d.unchanged} unchanged, ${d.no_baseline} without a previous one`,

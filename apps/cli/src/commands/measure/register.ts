@@ -45,6 +45,10 @@ export function registerMeasureCommands(program: Command): void {
     .option("--branch <name>", "branch to import (default: origin's default branch)")
     .option("--mailmap <file>", "an external mailmap file")
     .option("--production-env <regex>", "environment names that are production")
+    .option(
+      "--deployments-from-tags [regex]",
+      "take the branch's release tags as production deployments (default pattern: v1.2 / v1.2.3)",
+    )
     .action(lazy(async () => (await import("./import-git.js")).importGitCommand));
   withGlobalOptions(imports.command("github"))
     .description(
