@@ -61,6 +61,21 @@ describe("scanRepositories", () => {
     expect(report.rollup.map((r) => r.advisory_id)).toEqual(["NPM-1", "NPM-2"]);
   });
 
+  it("scans a Gradle build through its lock file, the build script saying what is direct", async () => {
+    const repo = tree(path.join(work, "gradle-app"), {
+      "build.gradle.kts": 'dependencies {\n  implementation("org.yaml:snakeyaml:1.30")\n}\n',
+      "gradle.lockfile": "org.yaml:snakeyaml:1.33=compileClasspath,runtimeClasspath\n",
+      "lib/build.gradle": "dependencies {\n  implementation 'org.yaml:snakeyaml:1.26'\n}\n",
+    });
+    const report = await scanRepositories({ repos: [repo], advisoriesDir: osv });
+    const [scan] = report.repositories;
+    // the root's resolved 1.33 (direct: declared next to the lock), and lib's own declaration
+    expect(scan?.findings.map((f) => [f.file, f.version, f.direct, f.fixed_version])).toEqual([
+      ["gradle.lockfile", "1.33", true, "2.0"],
+      ["lib/build.gradle", "1.26", true, "2.0"],
+    ]);
+  });
+
   it("reports a broken manifest next to a good lock and still scans the lock", async () => {
     const repo = tree(path.join(work, "py"), {
       "pyproject.toml": "[tool.poetry\n",

@@ -56,7 +56,7 @@ export function scanRepository(root: string, index: AdvisoryIndex, caches: Schem
       errors.push({ file, message: error instanceof Error ? error.message : String(error) });
     }
   }
-  const unique = dedupe(deps);
+  const unique = dedupe(gradleDirectFromBuildScripts(deps));
   return {
     repo: path.basename(root),
     path: root,
@@ -65,6 +65,28 @@ export function scanRepository(root: string, index: AdvisoryIndex, caches: Schem
     errors,
     manifests: repo.manifests,
   };
+}
+
+/**
+ * Where a Gradle lock file sits next to a build script, the lock's resolved graph is what runs:
+ * its entries the build script declares become direct, and the script's own entries (the
+ * declared version, which resolution may have raised) are dropped.
+ */
+function gradleDirectFromBuildScripts(deps: readonly Dependency[]): Dependency[] {
+  const isLock = (d: Dependency) => d.ecosystem === "Maven" && baseName(d.file).endsWith("gradle.lockfile");
+  const isScript = (d: Dependency) =>
+    d.ecosystem === "Maven" && /^build\.gradle(\.kts)?$/.test(baseName(d.file));
+  const lockDirs = new Set(deps.filter(isLock).map((d) => dirOf(d.file)));
+  if (lockDirs.size === 0) return [...deps];
+  const declared = new Map<string, Set<string>>();
+  for (const d of deps.filter((d) => isScript(d) && lockDirs.has(dirOf(d.file)))) {
+    const names = declared.get(dirOf(d.file)) ?? new Set<string>();
+    names.add(d.name);
+    declared.set(dirOf(d.file), names);
+  }
+  return deps
+    .filter((d) => !(isScript(d) && lockDirs.has(dirOf(d.file))))
+    .map((d) => (isLock(d) && declared.get(dirOf(d.file))?.has(d.name) ? { ...d, direct: true } : d));
 }
 
 /** One entry per package version and file; the direct occurrence (or shortest path) wins. */

@@ -1,5 +1,6 @@
 import { goModParser } from "./go-mod.js";
 import { goSumParser } from "./go-sum.js";
+import { gradleBuildParser, gradleLockfileParser, gradleVersionCatalogParser } from "./gradle.js";
 import type { ManifestParser } from "./manifest-parser.js";
 import { packageJsonParser } from "./package-json.js";
 import { packageLockParser } from "./package-lock.js";
@@ -20,6 +21,9 @@ export const MANIFEST_PARSERS: readonly ManifestParser[] = [
   pyprojectTomlParser,
   poetryLockParser,
   pomXmlParser,
+  gradleBuildParser,
+  gradleVersionCatalogParser,
+  gradleLockfileParser,
   goModParser,
   goSumParser,
 ];
