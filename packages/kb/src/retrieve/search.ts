@@ -130,7 +130,12 @@ export class KbSearcher {
         ? new Map<string, number>()
         : feedbackMultipliers(queryTerms, await this.feedbackVotes());
     const perDocument = query.perDocument ?? true;
-    let fetch = perDocument ? Math.max(query.k * 4, 40) : Math.max(query.k * 2, 20);
+    // Best chunk per document: twice k leaves room for the boosts and for documents with several
+    // matching chunks; the loop deepens when one document's chunks crowd out the others. Every
+    // chunk (`kb ask`): the top k, reordered by the boosts. Depth costs at scale (an ACL-filtered
+    // index search over-fetches 30 × it; docs/benchmarks.md, 1M chunks): 4 × k ranked the same
+    // on both evaluation sets (bench/kb-eval.ts, bench/kb-beir.ts), k alone lower on SciFact.
+    let fetch = perDocument ? Math.max(query.k * 2, 20) : query.k;
     for (;;) {
       const hits = await table.search({
         mode: retrieval,
