@@ -7,8 +7,9 @@ import { describeInputs, licenceCounts } from "./dataset-inputs.js";
 import type { AcceptedFile, DatasetDeps, DatasetSettings, FilterCounts } from "./dataset-types.js";
 import { onceTokenizer } from "./dataset-work.js";
 import { DECONTAMINATION_NGRAM, loadContaminationSet } from "./decontaminate.js";
-import { emitSourceSequences, type LanguageStats } from "./emit-sequences.js";
+import { type EmitReport, emitSourceSequences, type LanguageStats } from "./emit-sequences.js";
 import { writeCommitRecords, writePreferenceRecords } from "./extra-records.js";
+import { InOrder } from "./in-order.js";
 import { detectLicence, licenceAllowed } from "./licence.js";
 import { type DatasetManifest, manifestContentHash } from "./manifest.js";
 import { LSH_BANDS, LSH_ROWS, NUM_PERMUTATIONS, SHINGLE_SIZE } from "./minhash.js";
@@ -22,7 +23,7 @@ import {
   MAX_LINE,
   MIN_ALPHANUMERIC_SHARE,
 } from "./quality-filters.js";
-import { type ReadState, readSourceFiles } from "./read-source-files.js";
+import { type ReadState, readSourceFiles, type SourceReadReport } from "./read-source-files.js";
 import { ShardWriter } from "./shard-writer.js";
 import { SpillFile } from "./spill-file.js";
 import { KNOWN_TOKENIZERS } from "./tokenizer.js";
@@ -71,6 +72,9 @@ export async function buildDataset(settings: DatasetSettings, deps: DatasetDeps)
       accepted: [],
       bytesRead: 0,
     };
+    // pool results are used in order, across inputs: at most two tasks per worker waiting
+    const inOrder = new InOrder(2 * pool.size);
+    const reads: Array<{ input: (typeof inputs)[number]; report: SourceReadReport }> = [];
     for (const [index, input] of inputs.entries()) {
       if (input.kind === "code") {
         input.licence = await detectLicence(input.root);
@@ -87,7 +91,13 @@ export async function buildDataset(settings: DatasetSettings, deps: DatasetDeps)
           continue;
         }
       }
-      const report = await readSourceFiles(index, input.name, input.root, input.kind, state, pool, deps);
+      reads.push({
+        input,
+        report: await readSourceFiles(index, input.name, input.root, input.kind, state, pool, inOrder, deps),
+      });
+    }
+    await inOrder.drain();
+    for (const { input, report } of reads) {
       input.listed = report.listed;
       input.accepted = report.accepted;
       input.bytesRead = report.bytesRead;
@@ -110,12 +120,18 @@ export async function buildDataset(settings: DatasetSettings, deps: DatasetDeps)
     let sequences = 0;
     let pretrainTokens = 0;
     const fim = { psm: 0, spm: 0 };
+    const emits: EmitReport[] = [];
     for (const [index, input] of inputs.entries()) {
       const files = bySource.get(index) ?? [];
       input.kept = files.length;
       if (files.length === 0) continue;
       deps.onProgress?.({ phase: "pack", source: input.name, files: files.length, bytes: state.bytesRead });
-      const report = await emitSourceSequences(input.name, files, spill, settings, pretrain, languages, pool);
+      emits.push(
+        await emitSourceSequences(input.name, files, spill, settings, pretrain, languages, pool, inOrder),
+      );
+    }
+    await inOrder.drain();
+    for (const report of emits) {
       sequences += report.sequences;
       pretrainTokens += report.tokens;
       fim.psm += report.fimDocuments.psm;

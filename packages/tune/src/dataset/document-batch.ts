@@ -1,9 +1,10 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { type LanguageId, lineCommentOf } from "@uplift/code";
 import type { AcceptedFile, DatasetSettings } from "./dataset-types.js";
-import { FIM_SENTINELS, type FimMode, maybeFim, seededRandom } from "./fim.js";
+import { FIM_SENTINELS, type FimMode, fimCut, fimLayout, fimTransform, seededRandom } from "./fim.js";
 import { fnv1a } from "./hashing.js";
-import { splitDocument } from "./packer.js";
+import { joinedTokens } from "./line-tokens.js";
+import { type DocumentPart, splitCountedDocument, splitDocument } from "./packer.js";
 import type { DatasetTokenizer } from "./tokenizer.js";
 
 /** Tokens kept free in a sequence for the FIM sentinels added to a document part. */
@@ -51,17 +52,31 @@ export function documentBatch(request: DocumentRequest, tokenizer: DatasetTokeni
       const header = headerFor(settings.fimFormat, f.language, `${source}/${f.path}`);
       const headerTokens = tokenizer.count(header);
       const budget = Math.max(1, settings.seqLen - headerTokens - FIM_RESERVE_TOKENS);
-      const parts = splitDocument(text, budget, tokenizer).map((part, index) => {
+      // counted once, line by line, where the tokenizer allows: parts and FIM rewrites are sums
+      const lines = tokenizer.lineTokens?.(text);
+      const documentParts: DocumentPart[] = lines
+        ? splitCountedDocument(text, lines, budget, tokenizer)
+        : splitDocument(text, budget, tokenizer);
+      const parts = documentParts.map((part, index) => {
         let body = part.text;
         let tokens = headerTokens + part.tokens;
         let mode: FimMode | undefined;
         if (f.language !== "docs") {
           const random = seededRandom(settings.seed ^ fnv1a(`${source}\0${f.path}\0${index}`));
-          const fim = maybeFim(part.text, random, settings.fimRate, settings.fimSpmRate, sentinels);
-          if (fim.mode) {
-            body = fim.text;
-            tokens = headerTokens + tokenizer.count(body);
-            mode = fim.mode;
+          const cut = fimCut(part.text, random, settings.fimRate, settings.fimSpmRate);
+          if (cut) {
+            body = fimTransform(part.text, cut.a, cut.b, cut.mode, sentinels);
+            tokens =
+              headerTokens +
+              (lines && part.start !== undefined
+                ? joinedTokens(
+                    text,
+                    lines,
+                    fimLayout(part.text.length, cut.a, cut.b, cut.mode, sentinels, part.start),
+                    (t) => tokenizer.count(t),
+                  )
+                : tokenizer.count(body));
+            mode = cut.mode;
           }
         }
         return { text: header + body, tokens, mode };

@@ -1,6 +1,7 @@
 import type { AcceptedFile, DatasetSettings } from "./dataset-types.js";
 import { DOCUMENT_SEPARATOR, type DocumentBatch } from "./document-batch.js";
 import { dependencyOrder, ImportResolver } from "./import-order.js";
+import type { InOrder } from "./in-order.js";
 import { SequencePacker } from "./packer.js";
 import type { ShardWriter } from "./shard-writer.js";
 import type { SpillFile } from "./spill-file.js";
@@ -25,7 +26,8 @@ const BATCH_FILES = 64;
  * Pass 2 for one input: its kept files in dependency order (docs in path order), each with a
  * path header, cut to fit a sequence, FIM-transformed at the configured rate (seeded per
  * file, so the result does not depend on the order of inputs) and packed into sequences. The
- * per-file work (`documentBatch`) runs on the pool; packing takes its results in order.
+ * per-file work (`documentBatch`) runs on the pool; packing takes its results in order through
+ * `inOrder`. The report is complete once `inOrder` is drained.
  */
 export async function emitSourceSequences(
   name: string,
@@ -35,6 +37,7 @@ export async function emitSourceSequences(
   writer: ShardWriter,
   languages: Record<string, LanguageStats>,
   pool: DatasetWorkPool,
+  inOrder: InOrder,
 ): Promise<EmitReport> {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const resolver = new ImportResolver(byPath.keys());
@@ -76,7 +79,6 @@ export async function emitSourceSequences(
       stats.tokens += fileTokens;
     }
   };
-  const inFlight: Array<Promise<DocumentBatch>> = [];
   for (let start = 0; start < order.length; start += BATCH_FILES) {
     const task = pool.documents({
       source: name,
@@ -93,11 +95,8 @@ export async function emitSourceSequences(
         return { path: f.path, language: f.language, spill: f.spill };
       }),
     });
-    task.catch(() => {}); // awaited below, in order; this only keeps a failure behind another from going unhandled
-    inFlight.push(task);
-    if (inFlight.length > 2 * pool.size) await pack(await (inFlight.shift() as Promise<DocumentBatch>));
+    await inOrder.add(task, pack);
   }
-  while (inFlight.length > 0) await pack(await (inFlight.shift() as Promise<DocumentBatch>));
-  await write(packer?.flush());
+  await inOrder.afterQueued(() => write(packer?.flush()));
   return report;
 }

@@ -1,4 +1,5 @@
 import type { FimModel } from "@uplift/code";
+import type { TextPart } from "./line-tokens.js";
 
 /**
  * Fill-in-the-middle for training (Bavarian et al. 2022, "Efficient Training of Language
@@ -49,13 +50,31 @@ export function fimTransform(
   mode: FimMode,
   sentinels: FimSentinels,
 ): string {
-  const prefix = text.slice(0, a);
-  const middle = text.slice(a, b);
-  const suffix = text.slice(b);
+  return fimLayout(text.length, a, b, mode, sentinels)
+    .map((part) => (typeof part === "string" ? part : text.slice(part[0], part[1])))
+    .join("");
+}
+
+/**
+ * The FIM rewrite of a text of `length` characters as sentinels and ranges of the text (plus
+ * `offset`, where the text is a part of a longer one): what `fimTransform` joins, and what
+ * pass 2 counts tokens of without making the string twice.
+ */
+export function fimLayout(
+  length: number,
+  a: number,
+  b: number,
+  mode: FimMode,
+  sentinels: FimSentinels,
+  offset = 0,
+): TextPart[] {
   const s = sentinels;
+  const prefix = [offset, offset + a] as const;
+  const middle = [offset + a, offset + b] as const;
+  const suffix = [offset + b, offset + length] as const;
   return mode === "psm"
-    ? `${s.prefix}${prefix}${s.suffix}${suffix}${s.middle}${middle}${s.end}`
-    : `${s.prefix.trimEnd()}${s.suffix.trimStart()}${suffix}${s.middle}${prefix}${middle}${s.end}`;
+    ? [s.prefix, prefix, s.suffix, suffix, s.middle, middle, s.end]
+    : [`${s.prefix.trimEnd()}${s.suffix.trimStart()}`, suffix, s.middle, prefix, middle, s.end];
 }
 
 /** mulberry32: a small seeded PRNG, uniform on [0, 1). */
@@ -75,6 +94,13 @@ export interface FimDecision {
   mode: FimMode | undefined;
 }
 
+/** Where a document is cut for FIM, and in which order its parts are put back. */
+export interface FimCut {
+  a: number;
+  b: number;
+  mode: FimMode;
+}
+
 /**
  * Applies FIM to a document with probability `rate` (SPM with probability `spmRate` among
  * those), drawing from `random`; the cut points avoid splitting a UTF-16 surrogate pair.
@@ -86,14 +112,26 @@ export function maybeFim(
   spmRate: number,
   sentinels: FimSentinels,
 ): FimDecision {
-  if (text.length < 2 || random() >= rate) return { text, mode: undefined };
+  const cut = fimCut(text, random, rate, spmRate);
+  if (!cut) return { text, mode: undefined };
+  return { text: fimTransform(text, cut.a, cut.b, cut.mode, sentinels), mode: cut.mode };
+}
+
+/** `maybeFim`'s decision alone (the same draws from `random`): undefined when the document stays whole. */
+export function fimCut(
+  text: string,
+  random: () => number,
+  rate: number,
+  spmRate: number,
+): FimCut | undefined {
+  if (text.length < 2 || random() >= rate) return undefined;
   let a = Math.floor(random() * (text.length + 1));
   let b = Math.floor(random() * (text.length + 1));
   if (a > b) [a, b] = [b, a];
   a = safeCut(text, a);
   b = safeCut(text, b);
   const mode: FimMode = random() < spmRate ? "spm" : "psm";
-  return { text: fimTransform(text, a, b, mode, sentinels), mode };
+  return { a, b, mode };
 }
 
 function safeCut(text: string, at: number): number {

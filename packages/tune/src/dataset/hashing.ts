@@ -24,6 +24,12 @@ export function wordTokens(text: string): string[] {
   return text.match(/[A-Za-z0-9_]+/g) ?? [];
 }
 
+/** 1 for the characters of word tokens (`[A-Za-z0-9_]`), by UTF-16 unit. */
+const WORD_CHARACTER = new Uint8Array(65536);
+for (let c = 0; c < 128; c++)
+  WORD_CHARACTER[c] =
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ? 1 : 0;
+
 /**
  * `fnv1a` of each of `wordTokens(text)`, computed in one scan without making the token strings
  * (pass 1 fingerprints every file this way).
@@ -31,26 +37,26 @@ export function wordTokens(text: string): string[] {
 export function wordTokenHashes(text: string): Int32Array {
   let out = new Int32Array(Math.max(16, text.length >> 3));
   let count = 0;
-  let h = 0;
-  let inWord = false;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-    if (word) {
-      if (!inWord) {
-        h = 0x811c9dc5;
-        inWord = true;
-      }
-      h = Math.imul(h ^ c, 0x01000193);
-    } else if (inWord) {
-      if (count === out.length) {
-        const grown = new Int32Array(out.length * 2);
-        grown.set(out);
-        out = grown;
-      }
-      out[count++] = h;
-      inWord = false;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    let c = text.charCodeAt(i);
+    if (WORD_CHARACTER[c] === 0) {
+      i++;
+      continue;
     }
+    let h = 0x811c9dc5;
+    do {
+      h = Math.imul(h ^ c, 0x01000193);
+      if (++i === length) break;
+      c = text.charCodeAt(i);
+    } while (WORD_CHARACTER[c] === 1);
+    if (count === out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[count++] = h;
   }
   return out.subarray(0, count);
 }

@@ -1,4 +1,5 @@
 import { fmix32, fnv1a, wordTokenHashes } from "./hashing.js";
+import { simdMinHash } from "./minhash-simd.js";
 
 /**
  * Near-duplicate detection as in the BigCode pipeline (The Stack, StarCoder): MinHash over
@@ -29,10 +30,15 @@ const OFFSETS = new Int32Array(NUM_PERMUTATIONS);
   }
 }
 
+/** The same minima as `signatureOf`, 4–6× faster, where WebAssembly SIMD runs (Node ≥ 16.4). */
+const SIMD = simdMinHash(MULTIPLIERS, OFFSETS);
+
 /** The MinHash signature of a text's 5-gram word shingles (undefined when it has no words). */
 export function textSignature(text: string): Int32Array | undefined {
   const tokenHashes = wordTokenHashes(text);
-  return tokenHashes.length === 0 ? undefined : signatureOf(shinglesOfTokenHashes(tokenHashes));
+  if (tokenHashes.length === 0) return undefined;
+  const shingles = shinglesOfTokenHashes(tokenHashes);
+  return SIMD ? SIMD.signature(shingles) : signatureOf(shingles);
 }
 
 /**
@@ -66,11 +72,9 @@ function shinglesOfTokenHashes(tokenHashes: Int32Array): Int32Array {
  * signed 32-bit integers (any fixed order gives a valid MinHash; this one keeps V8 in int32
  * arithmetic), four permutations per pass over the shingles.
  */
-export function signatureOf(shingles: Int32Array): Int32Array {
+export function signatureOf(shingles: Int32Array, a = MULTIPLIERS, b = OFFSETS): Int32Array {
   const signature = new Int32Array(NUM_PERMUTATIONS);
   const n = shingles.length;
-  const a = MULTIPLIERS;
-  const b = OFFSETS;
   for (let p = 0; p < NUM_PERMUTATIONS; p += 4) {
     const a0 = a[p] as number;
     const a1 = a[p + 1] as number;
@@ -110,14 +114,18 @@ export function estimatedJaccard(a: Int32Array, b: Int32Array): number {
   return equal / NUM_PERMUTATIONS;
 }
 
-/** One key per LSH band: band × 2³² + a hash of the band's rows. */
+/** One key per LSH band: band × 2³² + a hash of the band's rows (`lshBandHashes`). */
 export function lshBandKeys(signature: Int32Array): number[] {
-  const keys: number[] = [];
+  return [...lshBandHashes(signature)].map((h, band) => band * 2 ** 32 + (h >>> 0));
+}
+
+/** A hash of each LSH band's rows (as int32), into `out`. */
+export function lshBandHashes(signature: Int32Array, out = new Int32Array(LSH_BANDS)): Int32Array {
   for (let band = 0; band < LSH_BANDS; band++) {
     let h = 0x1b873593 ^ band;
     for (let row = 0; row < LSH_ROWS; row++)
       h = fmix32(Math.imul(h, 31) + (signature[band * LSH_ROWS + row] as number));
-    keys.push(band * 2 ** 32 + h);
+    out[band] = h;
   }
-  return keys;
+  return out;
 }

@@ -1,3 +1,4 @@
+import type { LineTokens } from "./line-tokens.js";
 import type { DatasetTokenizer } from "./tokenizer.js";
 
 /** One packed training sequence. */
@@ -97,4 +98,61 @@ export function splitDocument(
     }
   }
   return chunks.flatMap((chunk) => splitDocument(chunk, maxTokens, tokenizer));
+}
+
+/** A part of a document cut by `splitCountedDocument`: `[start, end)` of the text, unless cut inside a line. */
+export interface DocumentPart {
+  text: string;
+  tokens: number;
+  /** Where the part is in the document; undefined for the halves of a line cut in two. */
+  start?: number;
+}
+
+/**
+ * `splitDocument` for a text whose lines are counted (`lines`, from a tokenizer that counts
+ * line by line): the same parts with the same counts, each count a sum over the table instead of
+ * a recount (packer.test.ts checks both agree); a single line too long for a part is left to
+ * `splitDocument`.
+ */
+export function splitCountedDocument(
+  text: string,
+  lines: LineTokens,
+  maxTokens: number,
+  tokenizer: DatasetTokenizer,
+): DocumentPart[] {
+  const lineCount = lines.starts.length;
+  const startOf = (line: number) => (line < lineCount ? (lines.starts[line] as number) : text.length);
+  // tokens of a line with its newline; the last line has none
+  const tokensOf = (line: number) => (lines.tokens[line] as number) + (line + 1 < lineCount ? 1 : 0);
+  // the lines of [first, last), as `text.split(/(?<=\n)/)` cuts that stretch
+  const split = (first: number, last: number): DocumentPart[] => {
+    const start = startOf(first);
+    const end = startOf(last);
+    let whole = 0;
+    for (let line = first; line < last; line++) whole += tokensOf(line);
+    if (whole <= maxTokens || end - start <= 1)
+      return [{ text: text.slice(start, end), tokens: whole, start }];
+    if (last - first === 1) return splitDocument(text.slice(start, end), maxTokens, tokenizer);
+    const chunks: Array<[number, number]> = [];
+    let chunkStart = first;
+    let chunkTokens = 0;
+    for (let line = first; line < last; line++) {
+      const n = tokensOf(line);
+      if (line > chunkStart && chunkTokens + n > maxTokens) {
+        chunks.push([chunkStart, line]);
+        chunkStart = line;
+        chunkTokens = 0;
+      }
+      chunkTokens += n;
+    }
+    if (chunkStart < last) chunks.push([chunkStart, last]);
+    if (chunks.length === 1) {
+      const middle = first + Math.ceil((last - first) / 2);
+      chunks.splice(0, 1, [first, middle], [middle, last]);
+    }
+    return chunks.flatMap(([from, to]) => split(from, to));
+  };
+  // a text ending with a newline has an empty last line, which `split(/(?<=\n)/)` does not make
+  const last = lineCount > 1 && startOf(lineCount - 1) === text.length ? lineCount - 1 : lineCount;
+  return split(0, last);
 }

@@ -51,6 +51,10 @@ const LOCK_FILE =
   /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|go\.sum|Cargo\.lock|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|packages\.lock\.json|uv\.lock|flake\.lock|mix\.lock|pubspec\.lock|gradle\.lockfile)$/;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** 1 for ASCII letters and digits. */
+const ASCII_ALPHANUMERIC = Uint8Array.from({ length: 128 }, (_, c) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0,
+);
 
 /** A path-only verdict: the language of a code file, or why it is left out before reading. */
 export function filterByPath(relativePath: string): { language: LanguageId } | { skipped: FilterReason } {
@@ -87,8 +91,8 @@ export function filterText(text: string): FilterReason | undefined {
   if (longest > MAX_LINE || text.length / lines > MAX_AVERAGE_LINE) return "long_lines";
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) alphanumeric++;
-    else if (c > 127 && LETTER_OR_DIGIT.test(text.charAt(i))) alphanumeric++; // as Python's str.isalnum
+    if (c < 128) alphanumeric += ASCII_ALPHANUMERIC[c] as number;
+    else if (LETTER_OR_DIGIT.test(text.charAt(i))) alphanumeric++; // as Python's str.isalnum
   }
   if (alphanumeric / text.length < MIN_ALPHANUMERIC_SHARE) return "low_alphanumeric";
   return undefined;

@@ -33,10 +33,10 @@ export class ShardWriter {
 
   async write(record: object): Promise<void> {
     if (!this.#current || this.#current.records >= this.#shardSize) await this.#rotate();
-    const line = `${JSON.stringify(record)}\n`;
+    const line = Buffer.from(`${JSON.stringify(record)}\n`, "utf8"); // encoded once: counted, hashed, written
     const current = this.#current as ShardInfo;
     current.records++;
-    current.bytes += Buffer.byteLength(line);
+    current.bytes += line.length;
     this.#hash.update(line);
     if (!(this.#stream as WriteStream).write(line)) await once(this.#stream as WriteStream, "drain");
   }

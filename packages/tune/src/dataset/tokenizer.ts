@@ -1,4 +1,5 @@
 import { InputError } from "@uplift/core";
+import { type LineTokens, lineAt } from "./line-tokens.js";
 import { LlamaPieceCounter } from "./llama-piece-counter.js";
 import { bpeTable } from "./tokenizer-bpe.js";
 
@@ -9,6 +10,12 @@ export interface DatasetTokenizer {
   /** The tokenizer implementation reported in the manifest. */
   readonly implementation: string;
   count(text: string): number;
+  /**
+   * The tokens of each line, when no token of this tokenizer spans a newline (LLaMA's), so that
+   * the count of any run of whole lines is the sum of theirs plus one per newline: pass 2 counts
+   * a file once and derives the counts of its parts and of its FIM rewrite (line-tokens.ts).
+   */
+  lineTokens?(text: string): LineTokens;
 }
 
 /** Tokenizers `--tokenizer` knows, with the package that implements each. */
@@ -54,22 +61,36 @@ export async function loadDatasetTokenizer(name: string): Promise<DatasetTokeniz
 async function llamaTokenizer(name: string, specials: readonly string[]): Promise<DatasetTokenizer> {
   const { default: llama } = await import("llama-tokenizer-js");
   const counter = new LlamaPieceCounter(bpeTable(llama.vocabByString, llama.merges));
+  const count = (text: string): number => {
+    if (specials.length === 0) return counter.count(text);
+    // specials all start with "<": look for that character, not for the alternation
+    let tokens = 0;
+    let at = 0;
+    for (let lt = text.indexOf("<"); lt !== -1; lt = text.indexOf("<", lt + 1)) {
+      const special = specials.find((s) => text.startsWith(s, lt));
+      if (special === undefined) continue;
+      tokens += counter.count(text, at, lt) + 1;
+      at = lt + special.length;
+      lt = at - 1;
+    }
+    return tokens + counter.count(text, at);
+  };
   return {
     name,
     implementation: KNOWN_TOKENIZERS[name] as string,
-    count(text) {
-      if (specials.length === 0) return counter.count(text);
-      // specials all start with "<": look for that character, not for the alternation
-      let tokens = 0;
-      let at = 0;
+    count,
+    lineTokens(text) {
+      const lines = counter.countLines(text);
+      if (specials.length === 0) return lines;
+      // a line holding a special (none contains a newline) is recounted with them
       for (let lt = text.indexOf("<"); lt !== -1; lt = text.indexOf("<", lt + 1)) {
-        const special = specials.find((s) => text.startsWith(s, lt));
-        if (special === undefined) continue;
-        tokens += counter.count(text, at, lt) + 1;
-        at = lt + special.length;
-        lt = at - 1;
+        if (!specials.some((s) => text.startsWith(s, lt))) continue;
+        const line = lineAt(lines, lt);
+        const end = line + 1 < lines.starts.length ? (lines.starts[line + 1] as number) - 1 : text.length;
+        lines.tokens[line] = count(text.slice(lines.starts[line], end));
+        lt = end;
       }
-      return tokens + counter.count(text, at);
+      return lines;
     },
   };
 }
