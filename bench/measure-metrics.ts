@@ -5,7 +5,8 @@
  * Run after `npx tsc -b`:
  *   node bench/measure-metrics.ts [prs=1000000] [pglite|postgres|both]
  * Each report runs in a fresh child process (`… report TARGET GROUP_BY|- [FROM TO]`), so its time and
- * peak RSS are those of one `uplift measure metrics` run.
+ * peak RSS are those of one `uplift measure metrics` run; its CPU time is printed too (the machine
+ * is shared). KEEP_DIR=DIR keeps the PGlite data, KEEP_SCHEMA=NAME the PostgreSQL schema.
  * Data is generated in SQL (fixed seed) so that the figures measure the metrics, not the load.
  */
 import { execFileSync } from "node:child_process";
@@ -92,11 +93,15 @@ async function report(target: string, groupByArg: string, from?: string, to?: st
   try {
     const groupBy = groupByArg === "-" ? undefined : (groupByArg.split(",") as GroupBy[]);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const result = await metricsReport(store, { groupBy, from, to });
     const ms = performance.now() - started;
+    // CPU time too: on the shared 2-core machine other work stretches the wall-clock time
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     const metrics = new Set(result.metrics.map((m) => m.name)).size;
     const rssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
-    console.log(JSON.stringify({ ms, rows: result.metrics.length, metrics, rssMiB }));
+    console.log(JSON.stringify({ ms, cpuMs, rows: result.metrics.length, metrics, rssMiB }));
   } finally {
     await store.close();
   }
@@ -125,9 +130,9 @@ async function bench(driver: string, store: Store, target: string): Promise<void
       encoding: "utf8",
       maxBuffer: 1 << 20,
     });
-    const { ms, rows, metrics, rssMiB } = JSON.parse(out.trim().split("\n").pop() as string);
+    const { ms, cpuMs, rows, metrics, rssMiB } = JSON.parse(out.trim().split("\n").pop() as string);
     console.log(
-      `${driver}: ${label}: ${(ms / 1000).toFixed(2)} s, ${rows.toLocaleString()} rows, ${metrics} metrics, peak RSS ${rssMiB} MiB`,
+      `${driver}: ${label}: ${(ms / 1000).toFixed(2)} s (CPU ${(cpuMs / 1000).toFixed(2)} s), ${rows.toLocaleString()} rows, ${metrics} metrics, peak RSS ${rssMiB} MiB`,
     );
   }
 }
@@ -145,14 +150,16 @@ if (which !== "postgres") {
   }
 }
 if (which !== "pglite") {
-  const schema = `bench_measure_${process.pid}`;
+  // KEEP_SCHEMA=name keeps the seeded schema, as KEEP_DIR keeps the PGlite data (then: `report URL …`)
+  const schema = process.env.KEEP_SCHEMA ?? `bench_measure_${process.pid}`;
   const admin = await openStore({ url: SERVER_URL, dataDir: "/unused" });
   await admin.query(`CREATE SCHEMA ${schema}`);
   const url = `${SERVER_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   try {
     await bench("postgres", await openStore({ url, dataDir: "/unused" }), url);
   } finally {
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    if (!process.env.KEEP_SCHEMA) await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    else console.log(`kept schema ${schema}: node bench/measure-metrics.ts report '${url}' author,week`);
     await admin.close();
   }
 }

@@ -1,5 +1,5 @@
 import { countExclusion, type Exclusions, sortedGroups } from "./grouping.js";
-import { type DistributionSummary, summarize } from "./summary.js";
+import { type DistributionSummary, quantileOfRun, summarize, summarizeSorted } from "./summary.js";
 import { ALL_GROUP, type MetricRow } from "./types.js";
 
 /** Shared by every row that excluded nothing (an author-week report has hundreds of thousands). */
@@ -66,6 +66,46 @@ export function distributionRow(
     p90: summary.p90,
     mean: summary.mean,
     mean_log: summary.mean_log,
+    excluded,
+    definition: base.definition,
+  };
+}
+
+/**
+ * `distributionRow` of the run `sorted[start..end)`, already in ascending order, with the numbers
+ * of `summarizeSorted` written straight into the row: an author-week report builds 2.4M rows, and
+ * a summary object per row (six more boxed numbers) is a sixth of its garbage.
+ */
+export function distributionRowOfRun(
+  base: { name: string; unit: string; definition: string },
+  group: string,
+  sorted: Float64Array,
+  start: number,
+  end: number,
+  logFloor: number,
+  excluded: Exclusions,
+): MetricRow {
+  const n = end - start;
+  if (n <= 0) return distributionRow(base, group, summarizeSorted(sorted, start, end, logFloor), excluded);
+  let sum = 0;
+  let sumLog = 0;
+  for (let i = start; i < end; i++) {
+    const value = sorted[i] as number;
+    sum += value;
+    sumLog += Math.log(Math.max(value, logFloor));
+  }
+  const median = quantileOfRun(sorted, start, n, 0.5);
+  return {
+    name: base.name,
+    group,
+    value: median,
+    unit: base.unit,
+    n,
+    median,
+    p75: quantileOfRun(sorted, start, n, 0.75),
+    p90: quantileOfRun(sorted, start, n, 0.9),
+    mean: sum / n,
+    mean_log: sumLog / n,
     excluded,
     definition: base.definition,
   };

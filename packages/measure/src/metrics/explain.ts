@@ -3,6 +3,7 @@ import { explainFlowRecords, FLOW_METRIC_NAMES } from "./flow-explain.js";
 import { groupOf, inWindow } from "./grouping.js";
 import { linkIncidents } from "./incident-links.js";
 import { leadTimesForDeployment } from "./lead-time.js";
+import { prColumns, prFactAt } from "./pr-columns.js";
 import {
   prAnchor,
   prCodingTimeHours,
@@ -70,7 +71,9 @@ export function explainRecords(
   if (isQualityMetric(name)) return explainQualityRecords(name, inputs, options);
   const prSpan = PR_SPANS[name];
   if (prSpan) {
-    for (const pr of inputs.prs) {
+    const prs = prColumns(inputs.prs);
+    for (let i = 0; i < prs.length; i++) {
+      const pr = prFactAt(prs, i);
       const anchor = prAnchor(pr);
       if (!inWindow(options, anchor)) continue;
       if (name !== "pr_merge_time" && Number.isNaN(pr.merged)) continue;

@@ -7,8 +7,29 @@ export interface GroupIndex {
   ids: Int32Array;
 }
 
-/** Packs two value numbers exactly while each is below 2^26 (67M distinct values). */
-const PAIR_RADIX = 2 ** 26;
+/** One `--group-by` key's value for each item: `values[i]` indexes `labels`, −1 = no value. */
+export interface KeyValues {
+  values: Int32Array;
+  labels: readonly string[];
+}
+
+/** Numbers the distinct labels of one key (a value's number is stable within one index). */
+export class LabelNumbers {
+  readonly labels: string[] = [];
+  readonly #numbers = new Map<string, number>();
+
+  /** The number of `label`; −1 for undefined (no value: the item has no group). */
+  numberOf(label: string | undefined): number {
+    if (label === undefined) return -1;
+    let number = this.#numbers.get(label);
+    if (number === undefined) {
+      number = this.labels.length;
+      this.labels.push(label);
+      this.#numbers.set(label, number);
+    }
+    return number;
+  }
+}
 
 /**
  * The group of each of `count` items (item i: `subjectAt(i, subject)` fills the subject, `anchorAt(i)`
@@ -23,53 +44,137 @@ export function groupIndex(
   anchorAt: (i: number) => number,
 ): GroupIndex {
   const keys = options.groupBy;
-  const ids = new Int32Array(count);
-  if (keys.length === 0) return { names: count > 0 ? [ALL_GROUP] : [], ids };
-  // per key: its distinct values, numbered in order of appearance
-  const values = keys.map(() => new Map<string, number>());
-  const labels = keys.map((): string[] => []);
-  // a group's code: one key's value number, a pair packed exactly (< 2^52), or for more keys a string
-  const composite = new Map<number | string, number>();
-  const parts: number[][] = [];
+  if (keys.length === 0) return ungrouped(count);
+  const numbers = keys.map(() => new LabelNumbers());
+  const values = keys.map(() => new Int32Array(count));
   const subject: Subject = { login: undefined, repo: undefined };
   for (let i = 0; i < count; i++) {
     subjectAt(i, subject);
     const anchor = anchorAt(i);
-    let code: number | string = 0;
-    let part: number[] | undefined = keys.length > 1 ? [] : undefined;
     for (let k = 0; k < keys.length; k++) {
-      const value = groupValue(keys[k] as GroupBy, options, subject, anchor);
-      if (value === undefined) {
-        part = undefined;
+      const label = groupValue(keys[k] as GroupBy, options, subject, anchor);
+      (values[k] as Int32Array)[i] = (numbers[k] as LabelNumbers).numberOf(label);
+    }
+  }
+  return groupIndexOfValues(
+    count,
+    keys.map((_, k) => ({ values: values[k] as Int32Array, labels: (numbers[k] as LabelNumbers).labels })),
+  );
+}
+
+/** The index when no key is given: every item in the one "all" group. */
+export function ungrouped(count: number): GroupIndex {
+  return { names: count > 0 ? [ALL_GROUP] : [], ids: new Int32Array(count) };
+}
+
+/** Composite codes up to this many are looked up in a typed array, larger ones in a map. */
+const TABLE_CODES = 1 << 24;
+
+/**
+ * Groups items by the values of one or more keys (each item's group: its keys' labels joined by
+ * "|"; none when a key has no value). Names are built once per group and numbered in the order
+ * `sortedGroups` gives them (the default sort: UTF-16 code units).
+ */
+export function groupIndexOfValues(count: number, keys: readonly KeyValues[]): GroupIndex {
+  if (keys.length === 0) return ungrouped(count);
+  let radix = 1;
+  for (const key of keys) radix *= Math.max(key.labels.length, 1);
+  // no separator inside a label but the last: "a|b" sorts as the tuple (a + "|", b)
+  const tupleOrder = keys.every(
+    (key, k) => k === keys.length - 1 || key.labels.every((label) => !label.includes(GROUP_SEPARATOR)),
+  );
+  return radix <= TABLE_CODES && tupleOrder ? byRankTable(count, keys, radix) : byName(count, keys);
+}
+
+/**
+ * Each key's values ranked as their labels sort (a key but the last as `label + "|"`); a group's
+ * code is its ranks in mixed radix, so walking the codes in order walks the names in sort order:
+ * no group name is hashed or compared.
+ */
+function byRankTable(count: number, keys: readonly KeyValues[], radix: number): GroupIndex {
+  const ranks = keys.map((key, k) => {
+    const suffix = k === keys.length - 1 ? "" : GROUP_SEPARATOR;
+    const order = key.labels.map((label, value) => ({ text: label + suffix, value }));
+    order.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    const rank = new Int32Array(key.labels.length);
+    for (const [at, { value }] of order.entries()) rank[value] = at;
+    return rank;
+  });
+  const codes = new Int32Array(count);
+  const used = new Uint8Array(radix);
+  for (let i = 0; i < count; i++) {
+    let code = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as KeyValues;
+      const value = key.values[i] as number;
+      if (value < 0) {
         code = -1;
         break;
       }
-      const seen = values[k] as Map<string, number>;
-      let number = seen.get(value);
-      if (number === undefined) {
-        number = seen.size;
-        seen.set(value, number);
-        (labels[k] as string[]).push(value);
-      }
-      if (k === 0) code = number;
-      else if (keys.length === 2) code = (code as number) * PAIR_RADIX + number;
-      else code = `${code},${number}`;
-      part?.push(number);
+      code = code * key.labels.length + ((ranks[k] as Int32Array)[value] as number);
     }
-    if (code === -1) {
+    codes[i] = code;
+    if (code >= 0) used[code] = 1;
+  }
+  // number the groups in code order and name them
+  const labelsByRank = keys.map((key, k) => {
+    const byRank: string[] = new Array(key.labels.length);
+    for (const [value, label] of key.labels.entries())
+      byRank[(ranks[k] as Int32Array)[value] as number] = label;
+    return byRank;
+  });
+  const idOf = new Int32Array(radix);
+  const names: string[] = [];
+  for (let code = 0; code < radix; code++) {
+    if (used[code] === 0) continue;
+    idOf[code] = names.length;
+    let rest = code;
+    let name = "";
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const size = (keys[k] as KeyValues).labels.length;
+      const label = (labelsByRank[k] as string[])[rest % size] as string;
+      name = k === keys.length - 1 ? label : label + GROUP_SEPARATOR + name;
+      rest = Math.floor(rest / size);
+    }
+    names.push(name);
+  }
+  const ids = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const code = codes[i] as number;
+    ids[i] = code < 0 ? -1 : (idOf[code] as number);
+  }
+  return { names, ids };
+}
+
+/** The general case: groups found by their values' codes, then numbered by sorting their names. */
+function byName(count: number, keys: readonly KeyValues[]): GroupIndex {
+  const composite = new Map<string, number>();
+  const ids = new Int32Array(count);
+  const firstItem: number[] = [];
+  for (let i = 0; i < count; i++) {
+    let code = "";
+    for (const key of keys) {
+      const value = key.values[i] as number;
+      if (value < 0) {
+        code = "";
+        break;
+      }
+      code += `${value},`;
+    }
+    if (code === "") {
       ids[i] = -1;
       continue;
     }
     let id = composite.get(code);
     if (id === undefined) {
-      id = composite.size;
+      id = firstItem.length;
       composite.set(code, id);
-      parts.push(part ?? [code as number]);
+      firstItem.push(i);
     }
     ids[i] = id;
   }
-  const names = parts.map((p) =>
-    p.map((number, k) => (labels[k] as string[])[number] as string).join(GROUP_SEPARATOR),
+  const names = firstItem.map((item) =>
+    keys.map((key) => key.labels[key.values[item] as number] as string).join(GROUP_SEPARATOR),
   );
   // renumber by name, in the order sortedGroups gives (the default sort: UTF-16 code units)
   const sorted = [...names].sort();

@@ -1,12 +1,13 @@
-import { distributionRow } from "./duration-rows.js";
+import { distributionRow, distributionRowOfRun } from "./duration-rows.js";
 import { countExclusion, type Exclusions } from "./grouping.js";
+import { sortFloat64 } from "./sort-float64.js";
 import { summarizeSorted } from "./summary.js";
 import { ALL_GROUP, type MetricRow } from "./types.js";
 
 /** Shared by every row that excluded nothing (an author-week report has hundreds of thousands). */
 const NONE_EXCLUDED: Exclusions = Object.freeze({}) as Exclusions;
 
-/** Runs up to this long are sorted in place by insertion; longer ones by the typed-array sort. */
+/** Runs up to this long are sorted in place by insertion; longer ones by `sortFloat64`. */
 const INSERTION_SORT_MAX = 24;
 
 /**
@@ -80,10 +81,13 @@ export class IndexedValues {
       const end = starts[g + 1] as number;
       sortRun(sorted, start, end);
       rows.push(
-        distributionRow(
+        distributionRowOfRun(
           base,
           this.#names[g] as string,
-          summarizeSorted(sorted, start, end, logFloor),
+          sorted,
+          start,
+          end,
+          logFloor,
           this.#excluded[g] ?? NONE_EXCLUDED,
         ),
       );
@@ -97,7 +101,7 @@ export class IndexedValues {
 /** Sorts `values[start..end)` ascending in place. */
 function sortRun(values: Float64Array, start: number, end: number): void {
   if (end - start > INSERTION_SORT_MAX) {
-    values.subarray(start, end).sort();
+    sortFloat64(values.subarray(start, end));
     return;
   }
   for (let i = start + 1; i < end; i++) {

@@ -1,7 +1,7 @@
-import type { PrFact } from "./facts.js";
 import { inWindow } from "./grouping.js";
 import { IndexedValues } from "./indexed-values.js";
-import { prExclusion } from "./pr-flow.js";
+import { prColumns } from "./pr-columns.js";
+import { prFlagsExclusion } from "./pr-flow.js";
 import { prGroupIndex } from "./pr-groups.js";
 import type { MetricDefinition } from "./types.js";
 
@@ -17,15 +17,19 @@ export const prSize: MetricDefinition = {
   definition,
   groupable: ["author", "team", "repo", "week", "arm"],
   compute(inputs, options) {
-    const { names, ids } = prGroupIndex(inputs.prs, options);
-    const values = new IndexedValues(names, inputs.prs.length);
-    for (let i = 0; i < inputs.prs.length; i++) {
-      const pr = inputs.prs[i] as PrFact;
-      if (Number.isNaN(pr.merged) || !inWindow(options, pr.merged)) continue;
+    const prs = prColumns(inputs.prs);
+    const { names, ids } = prGroupIndex(prs, options);
+    const values = new IndexedValues(names, prs.length);
+    const { merged, size, flags } = prs;
+    for (let i = 0; i < prs.length; i++) {
+      const mergedAt = merged[i] as number;
+      if (Number.isNaN(mergedAt) || !inWindow(options, mergedAt)) continue;
       const group = ids[i] as number;
-      const excluded = prExclusion(pr, options) ?? (Number.isNaN(pr.size) ? "missing_size" : undefined);
+      const lines = size[i] as number;
+      const excluded =
+        prFlagsExclusion(flags[i] as number, options) ?? (Number.isNaN(lines) ? "missing_size" : undefined);
       if (excluded) values.exclude(group, excluded);
-      else values.add(group, pr.size);
+      else values.add(group, lines);
     }
     return values.rows({ name: "pr_size", unit: "lines", definition }, 1, options.grouped);
   },

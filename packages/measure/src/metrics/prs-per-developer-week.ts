@@ -1,6 +1,6 @@
-import type { PrFact } from "./facts.js";
 import { countExclusion, type Exclusions, inWindow } from "./grouping.js";
-import { prExclusion } from "./pr-flow.js";
+import { prColumns } from "./pr-columns.js";
+import { prFlagsExclusion } from "./pr-flow.js";
 import { prGroupIndex } from "./pr-groups.js";
 import { ALL_GROUP, type MetricDefinition, type MetricRow } from "./types.js";
 import { effectivePeriod, weekBounds, weeksIn } from "./window-span.js";
@@ -20,25 +20,27 @@ export const prsPerDeveloperWeek: MetricDefinition = {
   definition,
   groupable: ["author", "team", "repo", "week", "arm"],
   compute(inputs, options) {
-    const { names, ids } = prGroupIndex(inputs.prs, options);
+    const prs = prColumns(inputs.prs);
+    const { names, ids } = prGroupIndex(prs, options);
     const groupCount = names.length;
-    const prs = new Int32Array(groupCount);
+    const count = new Int32Array(groupCount);
     // the group's first merge (its week under --group-by week); NaN: the group has no row
     const anchor = new Float64Array(groupCount).fill(Number.NaN);
     const excluded: (Exclusions | undefined)[] = new Array(groupCount);
-    // distinct developers per group: the first one by number, a set only once a second one appears
-    const authorNumbers = new Map<string, number>();
+    // distinct developers per group (by author number: the authors are distinct logins): the
+    // first one, and a set only once a second one appears
     const firstAuthor = new Int32Array(groupCount).fill(-1);
     const moreAuthors = new Map<number, Set<number>>();
     let minMerged = Number.POSITIVE_INFINITY;
     let maxMerged = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < inputs.prs.length; i++) {
-      const pr = inputs.prs[i] as PrFact;
-      if (Number.isNaN(pr.merged) || !inWindow(options, pr.merged)) continue;
+    const { merged, author: authorOf, flags } = prs;
+    for (let i = 0; i < prs.length; i++) {
+      const mergedAt = merged[i] as number;
+      if (Number.isNaN(mergedAt) || !inWindow(options, mergedAt)) continue;
       const group = ids[i] as number;
       if (group < 0) continue; // no group (e.g. outside the experiment under arm): no row
-      if (Number.isNaN(anchor[group] as number)) anchor[group] = pr.merged;
-      const reason = prExclusion(pr, options);
+      if (Number.isNaN(anchor[group] as number)) anchor[group] = mergedAt;
+      const reason = prFlagsExclusion(flags[i] as number, options);
       if (reason) {
         let counts = excluded[group];
         if (counts === undefined) {
@@ -48,12 +50,8 @@ export const prsPerDeveloperWeek: MetricDefinition = {
         countExclusion(counts, reason);
         continue;
       }
-      prs[group] = (prs[group] as number) + 1;
-      let author = authorNumbers.get(pr.author);
-      if (author === undefined) {
-        author = authorNumbers.size;
-        authorNumbers.set(pr.author, author);
-      }
+      count[group] = (count[group] as number) + 1;
+      const author = authorOf[i] as number;
       const first = firstAuthor[group] as number;
       if (first < 0) firstAuthor[group] = author;
       else if (first !== author) {
@@ -64,8 +62,8 @@ export const prsPerDeveloperWeek: MetricDefinition = {
         }
         set.add(author);
       }
-      if (pr.merged < minMerged) minMerged = pr.merged;
-      if (pr.merged > maxMerged) maxMerged = pr.merged;
+      if (mergedAt < minMerged) minMerged = mergedAt;
+      if (mergedAt > maxMerged) maxMerged = mergedAt;
     }
     // the period depends on the first and last merge only
     const period = effectivePeriod(
@@ -97,7 +95,7 @@ export const prsPerDeveloperWeek: MetricDefinition = {
       const first = anchor[g] as number;
       if (Number.isNaN(first)) continue;
       const developers = moreAuthors.get(g)?.size ?? ((firstAuthor[g] as number) < 0 ? 0 : 1);
-      row(names[g] as string, prs[g] as number, developers, first, excluded[g] ?? NONE_EXCLUDED);
+      row(names[g] as string, count[g] as number, developers, first, excluded[g] ?? NONE_EXCLUDED);
     }
     if (!options.grouped && rows.length === 0) row(ALL_GROUP, 0, 0, Number.NaN, NONE_EXCLUDED);
     return rows;

@@ -62,7 +62,7 @@ export function quantileOfSorted(sorted: ArrayLike<number>, p: number): number {
 }
 
 /** Type-7 quantile of the sorted run of `n` values starting at `start`. */
-function quantileOfRun(sorted: ArrayLike<number>, start: number, n: number, p: number): number {
+export function quantileOfRun(sorted: ArrayLike<number>, start: number, n: number, p: number): number {
   const h = (n - 1) * p;
   const lo = Math.floor(h);
   const below = sorted[start + lo] as number;

@@ -1,5 +1,6 @@
-import type { CommitFact, DeploymentFact, IncidentFact, PrFact, TelemetryFact } from "./facts.js";
+import type { CommitFact, DeploymentFact, IncidentFact, TelemetryFact } from "./facts.js";
 import type { WorkItemFacts } from "./flow-facts.js";
+import type { PrInput } from "./pr-columns.js";
 import type { QualityFacts } from "./quality-facts.js";
 
 /** `--group-by` keys (DESIGN: CLI contract). */
@@ -27,7 +28,8 @@ export interface MetricRow {
 
 /** The records the metrics read, already narrowed to facts (see facts.ts). */
 export interface MetricInputs {
-  prs: readonly PrFact[];
+  /** Objects (tests, simulations) or, from the loader, columns (`PrColumns`). */
+  prs: PrInput;
   deployments: readonly DeploymentFact[];
   incidents: readonly IncidentFact[];
   telemetry: readonly TelemetryFact[];

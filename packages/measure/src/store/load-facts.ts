@@ -1,14 +1,15 @@
-import type { Queryable } from "@uplift/core";
+import type { Queryable, Store } from "@uplift/core";
 import { entryOf } from "../metrics/entry.js";
-import type { CommitFact, DeploymentFact, IncidentFact, PrFact, TelemetryFact } from "../metrics/facts.js";
+import type { CommitFact, DeploymentFact, IncidentFact, TelemetryFact } from "../metrics/facts.js";
 import { looksLikeBot } from "../metrics/facts.js";
+import { Dictionary, PR_BOT, PR_DRAFT, type PrColumns } from "../metrics/pr-columns.js";
 import type { MetricInputs } from "../metrics/types.js";
 import { loadQualityFacts } from "../quality/load-quality-facts.js";
 import type { QualityRules } from "../quality/quality-rules.js";
 import { loadWorkItemFacts } from "../workitems/load-work-items.js";
 import { tableExists } from "./catalog.js";
 import { canonicalLogin, loadIdentityMap } from "./identities.js";
-import { loadPacked, loadPackedByBlocks } from "./packed-columns.js";
+import { loadPacked, loadPackedByBlocks, type PackedLabels } from "./packed-columns.js";
 
 /** The window of a load: [fromMs, toMs), unbounded where absent. */
 export interface LoadWindow {
@@ -16,6 +17,8 @@ export interface LoadWindow {
   toMs?: number | undefined;
   /** Load PR ids too (for the per-PR drill-down); metrics do not need them. */
   withIds?: boolean | undefined;
+  /** Load PR repositories (`--group-by repo`, the drill-down); default true. */
+  withRepos?: boolean | undefined;
   /** Load work items and their transitions (Flow metrics); default true. */
   withFlow?: boolean | undefined;
   /** Load the quality guardrails' facts (an extra read of the window's merged PRs); with these rules. */
@@ -25,6 +28,8 @@ export interface LoadWindow {
 
 /** Everything the metrics need, read from the store, authors resolved to canonical logins. */
 export interface LoadedFacts extends MetricInputs {
+  /** PRs as columns (1M PR objects would cost ~1 s of allocation and garbage collection). */
+  prs: PrColumns;
   /** canonical login → team (developers table). */
   teams: Map<string, string>;
   resolve: (name: string) => string;
@@ -54,18 +59,22 @@ export async function loadFacts(db: Queryable, window: LoadWindow = {}): Promise
   );
   const from = bound(window.fromMs, "-infinity");
   const to = bound(window.toMs, "infinity");
-  const prs = await loadPrs(db, from, to, resolve, botLogins, window.withIds ?? false);
-  const deployments = await loadDeployments(db);
-  const incidents = await loadIncidents(db);
-  const telemetry = await loadTelemetry(db, resolve);
-  const deploymentCommits = await loadDeploymentCommits(db, resolve);
-  const workItems =
+  // all at once: on PostgreSQL the server reads the other tables while this process decodes the PRs
+  // (PGlite runs them one after the other, as before)
+  const [prs, deployments, incidents, telemetry, deploymentCommits, workItems, quality] = await Promise.all([
+    loadPrs(db, from, to, resolve, botLogins, {
+      withIds: window.withIds ?? false,
+      withRepos: window.withRepos ?? true,
+    }),
+    loadDeployments(db),
+    loadIncidents(db),
+    loadTelemetry(db, resolve),
+    loadDeploymentCommits(db, resolve, window.withIds ?? false),
     window.withFlow === false
       ? undefined
-      : await loadWorkItemFacts(db, { from, to, withStatuses: window.withIds ?? false }, resolve);
-  const quality = window.withQuality
-    ? await loadQualityFacts(db, from, to, resolve, botLogins, window.qualityRules)
-    : undefined;
+      : loadWorkItemFacts(db, { from, to, withStatuses: window.withIds ?? false }, resolve),
+    window.withQuality ? loadQualityFacts(db, from, to, resolve, botLogins, window.qualityRules) : undefined,
+  ]);
   return { prs, deployments, incidents, telemetry, deploymentCommits, workItems, quality, teams, resolve };
 }
 
@@ -80,8 +89,8 @@ async function loadPrs(
   to: string,
   resolve: (name: string) => string,
   botLogins: ReadonlySet<string>,
-  withIds: boolean,
-): Promise<PrFact[]> {
+  { withIds, withRepos }: { withIds: boolean; withRepos: boolean },
+): Promise<PrColumns> {
   const packed = await loadPackedByBlocks(
     db,
     "prs",
@@ -89,8 +98,8 @@ async function loadPrs(
       OR (merged_at IS NULL AND created_at >= $1::timestamptz AND created_at < $2::timestamptz)`,
     [
       ...(withIds ? [{ name: "id", sql: "id", type: "text" as const }] : []),
-      { name: "repo", sql: "repo", type: "text" },
-      { name: "author", sql: "author", type: "text" },
+      ...(withRepos ? [{ name: "repo", sql: "repo", type: "label" as const }] : []),
+      { name: "author", sql: "author", type: "label" },
       { name: "created", sql: "created_at", type: "time" },
       { name: "merged", sql: "merged_at", type: "time" },
       { name: "firstCommit", sql: "first_commit_at", type: "time" },
@@ -105,35 +114,46 @@ async function loadPrs(
     ],
     [from, to],
   );
-  const { id, repo, author } = packed.texts as Record<string, string[]>;
-  const n = packed.numbers as Record<string, Float64Array>;
-  const people = new Map<string, { login: string; bot: boolean }>();
-  const facts: PrFact[] = new Array(packed.length);
-  for (let i = 0; i < packed.length; i++) {
-    const raw = author?.[i] as string;
-    // a plain get/set, not entryOf: no closure per row on this hot path (1M rows)
-    let person = people.get(raw);
-    if (person === undefined) {
-      const login = resolve(raw);
-      person = { login, bot: looksLikeBot(raw) || botLogins.has(login) };
-      people.set(raw, person);
-    }
-    const flags = n.flags?.[i] as number;
-    const size = flags & SIZE_MASK;
-    facts[i] = {
-      id: id?.[i] ?? "",
-      repo: repo?.[i] as string,
-      author: person.login,
-      created: n.created?.[i] as number,
-      merged: n.merged?.[i] as number,
-      firstCommit: n.firstCommit?.[i] as number,
-      firstReview: n.firstReview?.[i] as number,
-      size: size === SIZE_MASK ? Number.NaN : size,
-      draft: (flags & DRAFT_BIT) !== 0,
-      bot: (flags & BOT_BIT) !== 0 || person.bot,
-    };
+  const { repo, author } = packed.labels as Record<string, PackedLabels>;
+  const { created, merged, firstCommit, firstReview, flags } = packed.numbers as Record<string, Float64Array>;
+  const n = packed.length;
+  // each distinct raw author resolved once: its canonical login's number, and whether a bot
+  const logins = new Dictionary();
+  const raws = author?.names ?? [];
+  const loginOf = new Int32Array(raws.length);
+  const botOf = new Uint8Array(raws.length);
+  for (const [code, raw] of raws.entries()) {
+    const login = resolve(raw);
+    loginOf[code] = logins.numberOf(login);
+    botOf[code] = looksLikeBot(raw) || botLogins.has(login) ? 1 : 0;
   }
-  return facts;
+  const rawAuthor = author?.codes ?? new Int32Array(n);
+  const authorColumn = new Int32Array(n);
+  const size = new Float64Array(n);
+  const prFlags = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const raw = rawAuthor[i] as number;
+    authorColumn[i] = loginOf[raw] as number;
+    const bits = flags?.[i] as number;
+    const lines = bits & SIZE_MASK;
+    size[i] = lines === SIZE_MASK ? Number.NaN : lines;
+    prFlags[i] =
+      ((bits & DRAFT_BIT) !== 0 ? PR_DRAFT : 0) | ((bits & BOT_BIT) !== 0 || botOf[raw] === 1 ? PR_BOT : 0);
+  }
+  return {
+    length: n,
+    id: withIds ? packed.texts.id : undefined,
+    authors: logins.names,
+    author: authorColumn,
+    repos: repo?.names ?? [],
+    repo: repo?.codes,
+    created: created as Float64Array,
+    merged: merged as Float64Array,
+    firstCommit: firstCommit as Float64Array,
+    firstReview: firstReview as Float64Array,
+    size,
+    flags: prFlags,
+  };
 }
 
 async function loadDeployments(db: Queryable): Promise<DeploymentFact[]> {
@@ -207,43 +227,59 @@ async function loadTelemetry(db: Queryable, resolve: (name: string) => string): 
 /**
  * Commits per deployment from `deployment_commits` (deployment_id, repo, sha, authored_at; filled
  * by the Git connector, measure/0002_git), the author from `commits` by (repo, sha). Undefined
- * when there is no such table: lead time cannot be computed then.
+ * when there is no such table: lead time cannot be computed then. Repository and SHA only for the
+ * drill-down (`withIds`); the metric reads the author and the time.
  */
 async function loadDeploymentCommits(
-  db: Queryable,
+  db: Queryable | (Queryable & Pick<Store, "transaction">),
   resolve: (name: string) => string,
+  withIds: boolean,
 ): Promise<Map<string, CommitFact[]> | undefined> {
   if (!(await tableExists(db, "deployment_commits"))) return undefined;
   const withAuthors = await tableExists(db, "commits");
-  const packed = await loadPacked(
-    db,
-    withAuthors
-      ? "deployment_commits dc LEFT JOIN commits c ON c.repo = dc.repo AND c.sha = dc.sha"
-      : "deployment_commits dc",
-    [
-      { name: "deployment", sql: "dc.deployment_id", type: "text" },
-      { name: "repo", sql: "dc.repo", type: "text" },
-      { name: "sha", sql: "dc.sha", type: "text" },
-      { name: "author", sql: withAuthors ? "coalesce(c.author, '(unknown)')" : "'(unknown)'", type: "text" },
-      { name: "authored", sql: "dc.authored_at", type: "time" },
-    ],
-  );
-  const { deployment, repo, sha, author } = packed.texts as Record<string, string[]>;
+  const load = (tx: Queryable) =>
+    loadPacked(
+      tx,
+      withAuthors
+        ? "deployment_commits dc LEFT JOIN commits c ON c.repo = dc.repo AND c.sha = dc.sha"
+        : "deployment_commits dc",
+      [
+        { name: "deployment", sql: "dc.deployment_id", type: "label" },
+        ...(withIds
+          ? [
+              { name: "repo", sql: "dc.repo", type: "text" as const },
+              { name: "sha", sql: "dc.sha", type: "text" as const },
+            ]
+          : []),
+        {
+          name: "author",
+          sql: withAuthors ? "coalesce(c.author, '(unknown)')" : "'(unknown)'",
+          type: "label",
+        },
+        { name: "authored", sql: "dc.authored_at", type: "time" },
+      ],
+    );
+  // the join's hash table of commits in memory: with the default 4 MB it spills to temporary files
+  const packed =
+    "transaction" in db
+      ? await db.transaction(async (tx) => {
+          await tx.query("SET LOCAL work_mem = '64MB'");
+          return load(tx);
+        })
+      : await load(db);
+  const { repo, sha } = packed.texts as Record<string, string[] | undefined>;
   const authored = packed.numbers.authored as Float64Array;
-  const byDeployment = new Map<string, CommitFact[]>();
+  const deployments = packed.labels.deployment as PackedLabels;
+  const authors = packed.labels.author as PackedLabels;
+  const logins = authors.names.map(resolve);
+  const commitsOf: CommitFact[][] = deployments.names.map(() => []);
   for (let i = 0; i < packed.length; i++) {
-    const key = deployment?.[i] as string;
-    let commits = byDeployment.get(key);
-    if (commits === undefined) {
-      commits = [];
-      byDeployment.set(key, commits);
-    }
-    commits.push({
-      repo: repo?.[i] as string,
-      sha: sha?.[i] as string,
-      author: resolve(author?.[i] as string),
+    (commitsOf[deployments.codes[i] as number] as CommitFact[]).push({
+      repo: repo?.[i] ?? "",
+      sha: sha?.[i] ?? "",
+      author: logins[authors.codes[i] as number] as string,
       authored: authored[i] as number,
     });
   }
-  return byDeployment;
+  return new Map(deployments.names.map((id, code) => [id, commitsOf[code] as CommitFact[]]));
 }

@@ -6,6 +6,9 @@ import { coreMigrations, InputError, openStore, type Store } from "@uplift/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "../import/import-file.js";
 import { prFact } from "../metrics/facts.js";
+import { prFactsOf } from "../metrics/pr-columns.js";
+import { computeMetrics } from "../metrics/registry.js";
+import type { GroupBy } from "../metrics/types.js";
 import { explainMetric, metricsReport } from "../metrics-report.js";
 import { measureMigrations } from "../migrations.js";
 import { pullRequestSchema } from "../records.js";
@@ -133,9 +136,48 @@ describe.each(drivers)("measure store on %s", (_driver, open) => {
     await store.transaction((tx) => upsertRecords(tx, "prs", records));
     const from = Date.UTC(2025, 0, 1);
     const facts = await loadFacts(store, { fromMs: from, toMs: from + 400 * 3_600_000, withIds: true });
-    const loaded = facts.prs.filter((p) => p.id.startsWith("gen-")).sort((a, b) => a.id.localeCompare(b.id));
+    const loaded = prFactsOf(facts.prs)
+      .filter((p) => p.id.startsWith("gen-"))
+      .sort((a, b) => a.id.localeCompare(b.id));
     const expected = records.map((r) => prFact(r)).sort((a, b) => a.id.localeCompare(b.id));
     expect(loaded).toEqual(expected);
+  });
+
+  it("reports from the loaded columns what computeMetrics reports over the records", async () => {
+    const { rows } = await store.query<Record<string, unknown>>(
+      `SELECT id, source, repo, author, title, created_at, merged_at, first_commit_at, first_review_at,
+              additions, deletions, draft, author_is_bot FROM prs`,
+    );
+    const records = rows.map((row) =>
+      pullRequestSchema.parse(
+        Object.fromEntries(
+          Object.entries(row)
+            .filter(([, value]) => value !== null)
+            .map(([key, value]) => [key, value instanceof Date ? value.toISOString() : value]),
+        ),
+      ),
+    );
+    const facts = await loadFacts(store);
+    const inputs = {
+      prs: records.map((r) => prFact(r, facts.resolve)),
+      deployments: [],
+      incidents: [],
+      telemetry: [],
+    };
+    const teamOf = (login: string) => facts.teams.get(login);
+    const prMetrics = [
+      "pr_merge_time",
+      "pr_cycle_time",
+      "pr_pickup_time",
+      "pr_size",
+      "prs_per_developer_week",
+    ];
+    for (const groupBy of [["repo"], ["author", "week"], ["team", "repo"]] as GroupBy[][]) {
+      const report = await metricsReport(store, { groupBy, metrics: prMetrics });
+      const expected = computeMetrics(inputs, { groupBy, teamOf, metrics: prMetrics });
+      expect(report.metrics.length).toBeGreaterThan(3);
+      expect(report.metrics).toEqual(expected.metrics);
+    }
   });
 
   it("explains a metric with the records behind it", async () => {
