@@ -104,6 +104,25 @@ describe("uplift measure import git", () => {
     });
   });
 
+  it("leaves a squash without its head ref out of pr_merge_time: Git cannot date its opening", () => {
+    const explained = runCli([
+      "measure",
+      "metrics",
+      "--explain",
+      "pr_merge_time",
+      "--include-bots",
+      "--data-dir",
+      dataDir(),
+      "--json",
+    ]);
+    expect(explained.status, explained.stderr).toBe(0);
+    const records = JSON.parse(explained.stdout).records as { record: string; excluded: string | null }[];
+    // the dependabot squash (#4) has only its landing commit; the other PRs have a first commit
+    const excluded = records.filter((r) => r.excluded === "missing_start");
+    expect(excluded.map((r) => r.record)).toEqual(["git:acme/web#4"]);
+    expect(records.filter((r) => r.excluded === null)).toHaveLength(records.length - 1);
+  });
+
   it("takes release tags on the branch as production deployments with --deployments-from-tags", () => {
     const repo = history.repo;
     repo.git(["tag", "v1.0", history.initial]);

@@ -69,6 +69,10 @@ describe("uplift measure (built CLI)", () => {
       "2",
       "3",
     ]);
+    // metrics named with --metric: nothing else is listed as skipped
+    const named = uplift("measure", "metrics", "--metric", "pr_merge_time", "--json");
+    expect(JSON.parse(named.stdout).skipped).toEqual([]);
+    expect(JSON.parse(uplift("measure", "metrics", "--json").stdout).skipped.length).toBeGreaterThan(0);
     // a group the metric does not have is bad input naming the groups it has
     const unknown = uplift("measure", "metrics", "--explain", "pr_merge_time", "--group", "web");
     expect(unknown.status).toBe(2);

@@ -99,7 +99,8 @@ export async function metricsReport(db: Queryable, query: MetricsQuery = {}): Pr
       ? undefined
       : METRICS.map((m) => m.name).filter((n) => !QUALITY_METRIC_NAMES.includes(n));
   const computed = computeMetrics(facts, { ...options, metrics: names });
-  const { metrics, skipped } = withQuality ? computed : withoutQuality(computed);
+  // metrics named with --metric are all that was asked for: no guardrail is listed as skipped
+  const { metrics, skipped } = withQuality || query.metrics?.length ? computed : withoutQuality(computed);
   return {
     window: { from: isoOrNull(fromMs), to: isoOrNull(toMs) },
     group_by: query.groupBy === undefined ? null : [query.groupBy].flat().join(","),

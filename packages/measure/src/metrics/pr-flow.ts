@@ -11,7 +11,7 @@ const POPULATION =
   "Population: pull requests merged in the window (a PR belongs to the day it was merged, UTC), " +
   "excluding bot authors (author_is_bot or a login ending in [bot]) and drafts unless asked; " +
   "PRs created in the window and not merged are counted as excluded `not_merged`. " +
-  "A span that is negative or lacks an end is excluded and counted, never clamped.";
+  "A span that is negative or lacks its start or end is excluded and counted, never clamped (a Git squash merged without its head ref has no known creation: `missing_start`).";
 
 /** Why a PR is outside a PR-flow metric's population, or undefined when it is in. */
 export function prExclusion(pr: PrFact, options: ResolvedOptions): "bot" | "draft" | undefined {

@@ -100,7 +100,13 @@ async function loadPrs(
       ...(withIds ? [{ name: "id", sql: "id", type: "text" as const }] : []),
       ...(withRepos ? [{ name: "repo", sql: "repo", type: "label" as const }] : []),
       { name: "author", sql: "author", type: "label" },
-      { name: "created", sql: "created_at", type: "time" },
+      // Git cannot date the opening of a squash merged without its head ref (created_at is the
+      // landing commit's, ~ the merge time): its creation is unknown, not a 0 h merge time
+      {
+        name: "created",
+        sql: "CASE WHEN source = 'git' AND attributes->>'created_at_from' = 'landing_commit' THEN NULL ELSE created_at END",
+        type: "time",
+      },
       { name: "merged", sql: "merged_at", type: "time" },
       { name: "firstCommit", sql: "first_commit_at", type: "time" },
       { name: "firstReview", sql: "first_review_at", type: "time" },
