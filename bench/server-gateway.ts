@@ -24,6 +24,7 @@ import {
 import { kbMigrations } from "@uplift/kb";
 import { type GatewayTelemetryEvent, startServer } from "@uplift/server";
 import { startFakeOpenAI } from "@uplift/test-support";
+import { tuneMigrations } from "@uplift/tune";
 import { createServerServices } from "../apps/cli/dist/server-services.js";
 import { TelemetryWriter, telemetryMigrations } from "../packages/core/dist/telemetry/index.js";
 
@@ -62,7 +63,13 @@ async function serve(): Promise<void> {
   const logger = silentLogger();
   const fake = await startFakeOpenAI({ models: [MODEL] });
   const store = await openStore({ dataDir: dir, logger });
-  await store.migrate([...coreMigrations, ...telemetryMigrations, ...kbMigrations, ...codeMigrations]);
+  await store.migrate([
+    ...coreMigrations,
+    ...telemetryMigrations,
+    ...kbMigrations,
+    ...codeMigrations,
+    ...tuneMigrations, // the gateway looks up experiment arm routes (tune_model_routes)
+  ]);
   const index = await openSearchIndex({ dataDir: dir, logger });
   const started = performance.now();
   const report = await indexRepositories(
@@ -118,6 +125,7 @@ async function serve(): Promise<void> {
 
 async function drive(): Promise<void> {
   const child = fork(fileURLToPath(import.meta.url), ["--serve"]);
+  process.once("exit", () => child.kill()); // also when a request fails: no server left behind
   const ready = await new Promise<Ready>((resolve) => child.once("message", (m) => resolve(m as Ready)));
   const auth = { Authorization: `Bearer ${ready.token}`, "Content-Type": "application/json" };
   const cursors = CURSORS.map(([repo, file, line]) => {
@@ -155,6 +163,21 @@ async function drive(): Promise<void> {
       "/v1/completions, context from the file on disk",
       `${ready.gateway}/v1/completions`,
       (c) => completion(c, { file: c.absolute, line: c.line, column: c.column }),
+    ],
+    [
+      "model directly, stream",
+      `${ready.model}/completions`,
+      (c) => ({ model: MODEL, prompt: c.prompt, suffix: c.suffix, max_tokens: 16, stream: true }),
+    ],
+    [
+      "/v1/completions, stream, no context",
+      `${ready.gateway}/v1/completions`,
+      (c) => ({ ...completion(c, { context: false }), stream: true }),
+    ],
+    [
+      "/v1/completions, stream, context from the file on disk",
+      `${ready.gateway}/v1/completions`,
+      (c) => ({ ...completion(c, { file: c.absolute, line: c.line, column: c.column }), stream: true }),
     ],
     [
       "/v1/chat/completions, code search context",
@@ -195,7 +218,11 @@ async function drive(): Promise<void> {
 async function send(url: string, headers: Record<string, string>, body: unknown): Promise<{ id: string }> {
   const res = await fetch(url, { method: "POST", headers, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: string };
+  if (!res.headers.get("content-type")?.startsWith("text/event-stream"))
+    return (await res.json()) as { id: string };
+  // a stream: read to the end; the id is in every chunk
+  const first = (await res.text()).split("\n\n")[0] ?? "";
+  return JSON.parse(first.slice("data: ".length)) as { id: string };
 }
 
 function q(values: number[], quantile: number): string {

@@ -1,8 +1,16 @@
 import type { Migration } from "@uplift/core";
-import { CODE_INDEX_MIGRATION } from "./store/migrations.js";
+import {
+  CODE_BAND_CHUNK_INDEX_MIGRATION,
+  CODE_INDEX_MIGRATION,
+  CODE_REPO_LAST_WALK_MIGRATION,
+} from "./store/migrations.js";
 
 /** Schema changes of @uplift/code, ids "code/NNNN_name", applied by the CLI's composition root. */
-export const codeMigrations: readonly Migration[] = [CODE_INDEX_MIGRATION];
+export const codeMigrations: readonly Migration[] = [
+  CODE_INDEX_MIGRATION,
+  CODE_REPO_LAST_WALK_MIGRATION,
+  CODE_BAND_CHUNK_INDEX_MIGRATION,
+];
 
 export { type CodeChunk, chunkFile, MAX_CHUNK_LINES } from "./chunk/chunker.js";
 export { expandQuery, splitIdentifier } from "./chunk/identifier-words.js";

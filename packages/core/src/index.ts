@@ -64,6 +64,7 @@ export { type SseEvent, SseParser } from "./http/sse.js";
 export {
   type ChatMessage,
   type ChatRequest,
+  type CompletionDelta,
   type CompletionRequest,
   type CreateLlmProviderOptions,
   createLlmProvider,
@@ -146,6 +147,7 @@ export type {
   ColumnSpec,
   ColumnSpecs,
   ColumnType,
+  EnsureIndexesOptions,
   FtsTokenizerOptions,
   IndexStatus,
   RowMetadata,

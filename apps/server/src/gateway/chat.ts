@@ -7,7 +7,7 @@ import type { GatewayEnv } from "./gateway-env.js";
 import { type ChatBody, chatRequestSchema, stopList } from "./openai-schemas.js";
 import { chatContext } from "./retrieve-context.js";
 import { modelForRequest } from "./routed-model.js";
-import { sseResponse } from "./sse-response.js";
+import { continueFrom, sseResponse } from "./sse-response.js";
 
 /**
  * `POST /v1/chat/completions`: retrieves organisation code for the conversation (the cursor's
@@ -82,7 +82,7 @@ export function chatHandler(deps: ServerDeps) {
       // Wait for the first delta before the headers: an upstream that fails at once gets its status.
       const first = await deltas.next();
       draft.upstreamMs = performance.now() - started;
-      return streamChat(c, deps, { id, created, model: llm.id }, rest(first, deltas), started);
+      return streamChat(c, deps, { id, created, model: llm.id }, continueFrom(first, deltas), started);
     }
     const generation = await draft.upstream(() => llm.chat(request));
     draft.promptTokens = generation.usage?.promptTokens ?? null;
@@ -129,18 +129,6 @@ export function withContext(messages: readonly ChatMessage[], context: string): 
   if (first?.role === "system")
     return [{ role: "system", content: `${first.content}\n\n${context}` }, ...others];
   return [{ role: "system", content: context }, ...messages];
-}
-
-async function* rest(first: IteratorResult<string>, deltas: AsyncIterator<string>): AsyncGenerator<string> {
-  let done = first.done ?? false;
-  try {
-    if (done) return;
-    yield first.value;
-    for (let next = await deltas.next(); !next.done; next = await deltas.next()) yield next.value;
-    done = true;
-  } finally {
-    if (!done) await deltas.return?.(); // the client went away: stop the upstream stream
-  }
 }
 
 /** Text deltas as `chat.completion.chunk` events: the role first, then the text, then the finish reason. */

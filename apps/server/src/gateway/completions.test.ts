@@ -4,7 +4,7 @@ import { createApp } from "../create-app.js";
 import { testServerDeps } from "../test-deps.js";
 import { MONEY_DEFINITION, memoryTelemetry, recordingCodeService } from "../test-services.js";
 import { NO_MODEL_NOTE } from "./completions.js";
-import { fakeLlm, lastBody, postJson, sseEvents } from "./gateway-test-kit.js";
+import { fakeLlm, lastBody, postJson } from "./gateway-test-kit.js";
 
 let fake: FakeOpenAI;
 beforeAll(async () => {
@@ -135,23 +135,6 @@ describe("POST /v1/completions", () => {
       context_used: true,
       upstream_ms: null,
     });
-  });
-
-  it("streams the completion as one SSE chunk and [DONE] when asked to", async () => {
-    const { telemetry, events } = memoryTelemetry();
-    fake.script({ path: "/v1/completions", text: "42" });
-    const app = createApp(testServerDeps({ llm: fakeLlm(fake), telemetry }));
-    const res = await app.request("/v1/completions", postJson({ prompt: "x = ", stream: true }));
-    expect(res.headers.get("Content-Type")).toContain("text/event-stream");
-    const chunks = await sseEvents(res);
-    expect(chunks).toEqual([
-      expect.objectContaining({
-        object: "text_completion",
-        choices: [expect.objectContaining({ text: "42" })],
-      }),
-      "[DONE]",
-    ]);
-    expect(events).toEqual([expect.objectContaining({ stream: true, status: "ok", context_used: false })]);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { buildFimPrompt, type FimSnippet, fimStopTokens, languageOf, lineCommentOf } from "@uplift/code";
-import type { CompletionRequest, FinishReason, Generation, Logger } from "@uplift/core";
+import type { CompletionDelta, CompletionRequest, FinishReason, Generation, Logger } from "@uplift/core";
 import type { Context } from "hono";
 import type { CodeContextResponse } from "../api/code-schemas.js";
 import { parseBody } from "../api/parse-body.js";
@@ -10,7 +10,7 @@ import type { GatewayEnv } from "./gateway-env.js";
 import { completionRequestSchema, stopList } from "./openai-schemas.js";
 import { completionContext } from "./retrieve-context.js";
 import { modelForRequest } from "./routed-model.js";
-import { sseResponse } from "./sse-response.js";
+import { continueFrom, sseResponse } from "./sse-response.js";
 
 /** What the gateway says when it answers with the retrieved context only (DESIGN: no model → context only). */
 export const NO_MODEL_NOTE = "no model configured: context only";
@@ -22,8 +22,8 @@ export const CONTEXT_ONLY_MODEL = "uplift-context-only";
  * for the cursor between `prompt` and `suffix`, builds the model's FIM prompt around it (known
  * formats by model name or `uplift.fim`; otherwise the context goes in front of `prompt` as
  * comments and `suffix` is passed on), and calls the configured model. Without a model it
- * answers an empty completion carrying the context in `uplift`. `stream: true` is answered
- * as SSE (one chunk with the whole completion: the providers complete in one call).
+ * answers an empty completion carrying the context in `uplift`. `stream: true` passes the
+ * model's stream through as SSE, each piece forwarded as it arrives.
  */
 export function completionsHandler(deps: ServerDeps) {
   return async (c: Context<GatewayEnv>) => {
@@ -106,14 +106,23 @@ export function completionsHandler(deps: ServerDeps) {
           ...(body.suffix !== undefined && { suffix: body.suffix }),
           stop: stopList(body.stop),
         };
-    const generation = await draft.upstream(() =>
-      llm.complete({
-        ...request,
-        ...(body.max_tokens !== undefined && { maxTokens: body.max_tokens }),
-        ...(body.temperature !== undefined && { temperature: body.temperature }),
-        signal: c.req.raw.signal,
-      }),
-    );
+    const generationRequest: CompletionRequest = {
+      ...request,
+      ...(body.max_tokens !== undefined && { maxTokens: body.max_tokens }),
+      ...(body.temperature !== undefined && { temperature: body.temperature }),
+      signal: c.req.raw.signal,
+    };
+    const uplift = { fim_model: fim ?? null, context: contextSummary(context) };
+    if (body.stream) {
+      const started = performance.now();
+      const pieces = llm.completeStream(generationRequest)[Symbol.asyncIterator]();
+      // Wait for the first piece before the headers: an upstream that fails at once gets its status.
+      const first = await pieces.next();
+      draft.upstreamMs = performance.now() - started;
+      const head = { id, created, model: llm.id };
+      return streamCompletion(c, head, uplift, continueFrom(first, pieces), started, deps.logger);
+    }
+    const generation = await draft.upstream(() => llm.complete(generationRequest));
     draft.promptTokens = generation.usage?.promptTokens ?? null;
     draft.completionTokens = generation.usage?.completionTokens ?? null;
     const answer = {
@@ -130,9 +139,9 @@ export function completionsHandler(deps: ServerDeps) {
         },
       ],
       usage: usage(generation),
-      uplift: { fim_model: fim ?? null, context: contextSummary(context) },
+      uplift,
     };
-    return body.stream ? oneChunkStream(c, answer, deps.logger) : c.json(answer);
+    return c.json(answer);
   };
 }
 
@@ -174,6 +183,43 @@ function commentedContext(snippets: readonly FimSnippet[], comment: string): str
           .join("\n")}\n`,
     )
     .join("");
+}
+
+/**
+ * The model's pieces as `text_completion` chunks, each sent as it arrives; the chunk with the
+ * finish reason also carries `uplift` (the context used). Telemetry is recorded when it ends.
+ */
+function streamCompletion(
+  c: Context<GatewayEnv>,
+  head: { id: string; created: number; model: string },
+  uplift: Record<string, unknown>,
+  pieces: AsyncIterable<CompletionDelta>,
+  upstreamStarted: number,
+  logger: Logger,
+): Response {
+  const draft = c.var.gatewayEvent;
+  draft.deferred = true;
+  const chunk = (text: string, finish: string | null) => ({
+    ...head,
+    object: "text_completion",
+    choices: [{ text, index: 0, logprobs: null, finish_reason: finish }],
+  });
+  async function* chunks() {
+    let finished = false;
+    for await (const piece of pieces) {
+      if (piece.usage) {
+        draft.promptTokens = piece.usage.promptTokens;
+        draft.completionTokens = piece.usage.completionTokens;
+      }
+      if (piece.finishReason && !finished) {
+        finished = true;
+        yield { ...chunk(piece.text, openAiFinishReason(piece.finishReason)), uplift };
+      } else if (piece.text) yield chunk(piece.text, null);
+    }
+    draft.upstreamMs = performance.now() - upstreamStarted;
+    if (!finished) yield { ...chunk("", "stop"), uplift };
+  }
+  return sseResponse(chunks(), { onEnd: (outcome) => draft.completeStream(outcome), logger });
 }
 
 function oneChunkStream(c: Context<GatewayEnv>, answer: Record<string, unknown>, logger: Logger): Response {

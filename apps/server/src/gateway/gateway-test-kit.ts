@@ -50,3 +50,46 @@ export function lastBody(
   if (!request) throw new Error(`the fake received no request on ${path}`);
   return request.body as Record<string, unknown>;
 }
+
+/**
+ * Reads an SSE body event by event as it arrives: `next()` resolves with the next JSON
+ * payload ("[DONE]" as the string), undefined at the end, or "timeout" when nothing complete
+ * came within `timeoutMs` (a stream held back would otherwise hang the test).
+ */
+export function sseReader(res: Response, timeoutMs = 5_000) {
+  const reader = (res.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  const read = async (): Promise<unknown> => {
+    for (;;) {
+      const end = buffered.indexOf("\n\n");
+      if (end >= 0) {
+        const block = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        if (!block.startsWith("data: ")) continue;
+        const data = block.slice("data: ".length);
+        return data === "[DONE]" ? data : JSON.parse(data);
+      }
+      const next = await reader.read();
+      if (next.done) return undefined;
+      buffered += next.value;
+    }
+  };
+  return {
+    next(): Promise<unknown> {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<string>((resolve) => {
+        timer = setTimeout(() => resolve("timeout"), timeoutMs);
+      });
+      return Promise.race([read(), timeout]).finally(() => clearTimeout(timer));
+    },
+    /** Every remaining payload. */
+    async rest(): Promise<unknown[]> {
+      const events: unknown[] = [];
+      for (let event = await this.next(); event !== undefined; event = await this.next()) {
+        events.push(event);
+        if (event === "timeout") break;
+      }
+      return events;
+    },
+  };
+}

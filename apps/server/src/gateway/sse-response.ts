@@ -57,3 +57,22 @@ export function sseResponse(chunks: AsyncIterable<unknown>, options: SseOptions)
     },
   });
 }
+
+/**
+ * The items of `iterator` from its already-read `first` result on. Returning early (the client
+ * went away) returns `iterator` too, which stops the upstream model's stream.
+ */
+export async function* continueFrom<T>(
+  first: IteratorResult<T>,
+  iterator: AsyncIterator<T>,
+): AsyncGenerator<T> {
+  let done = first.done ?? false;
+  try {
+    if (done) return;
+    yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    done = true;
+  } finally {
+    if (!done) await iterator.return?.();
+  }
+}

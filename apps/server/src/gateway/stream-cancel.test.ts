@@ -22,13 +22,14 @@ afterAll(async () => {
   await fake.close();
 });
 
-/** Starts a streamed chat, reads its first chunk, then goes away. */
-async function leaveAfterFirstChunk(url: string): Promise<string> {
+/** Starts a streamed chat (or completion), reads its first chunk, then goes away. */
+async function leaveAfterFirstChunk(url: string, path = "/v1/chat/completions"): Promise<string> {
   const controller = new AbortController();
-  const res = await fetch(`${url}/v1/chat/completions`, {
-    ...postJson({ messages: [{ role: "user", content: "count" }], stream: true }),
-    signal: controller.signal,
-  });
+  const body =
+    path === "/v1/completions"
+      ? { prompt: "count", suffix: "", stream: true, uplift: { context: false } }
+      : { messages: [{ role: "user", content: "count" }], stream: true };
+  const res = await fetch(`${url}${path}`, { ...postJson(body), signal: controller.signal });
   const reader = res.body?.getReader();
   const first = await reader?.read();
   controller.abort();
@@ -55,29 +56,32 @@ describe("a streamed chat whose client goes away", () => {
     });
   });
 
-  it("closes the connection to the upstream model", async () => {
-    const upstream = await endlessUpstream();
-    const llm = new OpenAiLlmProvider({
-      baseUrl: upstream.url,
-      model: "m",
-      timeoutMs: 5_000,
-      logger: silentLogger(),
-      retry: { maxRetries: 0 },
-    });
-    const app = await startServer(testServerDeps({ llm }), listen);
-    try {
-      await leaveAfterFirstChunk(app.url);
-      await expect(upstream.clientClosed).resolves.toBe(true);
-    } finally {
-      await app.close();
-      await upstream.close();
-    }
-  });
+  it.each(["/v1/chat/completions", "/v1/completions"])(
+    "closes the connection to the upstream model (%s)",
+    async (path) => {
+      const upstream = await endlessUpstream();
+      const llm = new OpenAiLlmProvider({
+        baseUrl: upstream.url,
+        model: "m",
+        timeoutMs: 5_000,
+        logger: silentLogger(),
+        retry: { maxRetries: 0 },
+      });
+      const app = await startServer(testServerDeps({ llm }), listen);
+      try {
+        expect(await leaveAfterFirstChunk(app.url, path)).toContain('"x "');
+        await expect(upstream.clientClosed).resolves.toBe(true);
+      } finally {
+        await app.close();
+        await upstream.close();
+      }
+    },
+  );
 });
 
 /**
- * An OpenAI-compatible chat endpoint that streams a chunk every 20 ms and never ends: only its
- * client closing the connection stops it, which `clientClosed` reports.
+ * An OpenAI-compatible chat and completions endpoint that streams a chunk every 20 ms and never
+ * ends: only its client closing the connection stops it, which `clientClosed` reports.
  */
 async function endlessUpstream() {
   let report: (closed: boolean) => void = () => {};
@@ -87,7 +91,10 @@ async function endlessUpstream() {
   const server = createServer((req, res) => {
     req.resume();
     res.writeHead(200, { "content-type": "text/event-stream" });
-    const chunk = { choices: [{ index: 0, delta: { content: "x " }, finish_reason: null }] };
+    const chunk =
+      req.url?.endsWith("/completions") && !req.url.endsWith("/chat/completions")
+        ? { choices: [{ index: 0, text: "x ", finish_reason: null }] }
+        : { choices: [{ index: 0, delta: { content: "x " }, finish_reason: null }] };
     const timer = setInterval(() => res.write(`data: ${JSON.stringify(chunk)}\n\n`), 20);
     res.on("close", () => {
       clearInterval(timer);

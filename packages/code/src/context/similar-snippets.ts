@@ -14,6 +14,12 @@ export const SIMILAR_WINDOW_LINES = 20;
 export const MIN_SIMILAR_JACCARD = 0.15;
 /** Score of a similar snippet = this × its Jaccard similarity (definitions score up to 1). */
 export const SIMILAR_WEIGHT = 0.7;
+/**
+ * LSH candidates examined per window (and read per band), most shared bands first: 20 are kept
+ * and at most 5 reach the context. `code similar` examines 500; a window of template code shares
+ * its bands with thousands of chunks, and reading 500 per band cost ~10 ms of the context's p95.
+ */
+export const LSH_CANDIDATES = 200;
 
 /**
  * Snippets from the org index that resemble the code just above the cursor: candidates from
@@ -38,7 +44,11 @@ export async function similarSnippets(options: {
   // merge in a fixed order (LSH matches first, BM25 hits overriding) so the result is the same
   const query = options.chunks ? identifiersOf(window).slice(-64).join(" ") : "";
   const [{ matches }, hits] = await Promise.all([
-    findSimilarCode(options.reader, { code: window, language: options.language }, { threshold: 0.2, k: 20 }),
+    findSimilarCode(
+      options.reader,
+      { code: window, language: options.language },
+      { threshold: 0.2, k: 20, candidates: LSH_CANDIDATES },
+    ),
     options.chunks && query ? options.chunks.search({ mode: "bm25", text: query, k: 20 }) : [],
   ]);
   const found = new Map<string, { repo: string; path: string; start: number; end: number; code: string }>();

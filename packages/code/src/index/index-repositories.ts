@@ -1,6 +1,6 @@
 import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
-import type { Embedder, Logger, SearchIndex, SearchRow, SearchTable, Store } from "@uplift/core";
+import type { Embedder, Logger, SearchIndex, SearchTable, Store } from "@uplift/core";
 import { searchFilter } from "@uplift/core";
 import {
   isManifest,
@@ -9,19 +9,25 @@ import {
   pythonTopLevelPackages,
 } from "../packages/manifests.js";
 import { TreeSitterLoader } from "../parse/tree-sitter-loader.js";
-import { CodeIndexWriter } from "../store/code-writer.js";
+import { CodeIndexWriter, type RepositoryWalk } from "../store/code-writer.js";
 import { type SkipReason, vendoredReason } from "../walk/file-filters.js";
-import { listRepositories, type RepositoryListing } from "../walk/list-files.js";
+import { openRepositoryListings, type RepositoryListing } from "../walk/list-files.js";
 import { readSourceFile } from "../walk/read-source.js";
 import { type CodeChunkRowMetadata, openCodeChunks } from "./chunk-table.js";
-import { contentHash, type PreparedFile, prepareFile } from "./prepare-file.js";
+import { PendingWrites } from "./pending-writes.js";
+import { contentHash, prepareFile } from "./prepare-file.js";
+import { fingerprintRepository, type RepositoryFingerprint } from "./repository-fingerprint.js";
 
-/** Files per write batch (one Store transaction, one SearchIndex upsert). */
+/** Files per write batch (one Store transaction, one SearchIndex upsert), across repositories. */
 const BATCH_FILES = 200;
 /** Files read from disk at once. */
 const READ_PARALLEL = 32;
-/** Texts per embedding request. */
-const EMBED_BATCH = 64;
+/**
+ * Chunk rows left out of the BM25 index after a run (about 40 changed files): they are searched
+ * by a flat scan (+~7 ms per query at 500), while folding them in costs ~0.5–2 s however few
+ * they are (docs/benchmarks.md, "1M lines across 100 repositories").
+ */
+const DEFERRED_INDEX_ROWS = 500;
 
 export interface IndexProgress {
   repo: string;
@@ -37,6 +43,8 @@ export interface IndexDeps {
   logger: Logger;
   loader?: TreeSitterLoader;
   onProgress?: (progress: IndexProgress) => void;
+  /** Clock for the "changed too recently to trust its stat" check (default `Date.now`). */
+  now?: () => number;
 }
 
 /** What indexing one repository did. */
@@ -67,44 +75,56 @@ export interface IndexReport {
 /**
  * Indexes repositories into the org code index: walks each (honouring .gitignore, skipping
  * vendored/generated/minified/binary files), re-parses only files whose content hash changed,
- * removes files that are gone, and refreshes the repository's package names.
+ * removes files that are gone, and refreshes the repository's package names. A repository
+ * whose listing and file stats match its last walk (`fingerprintRepository`) is reported from
+ * that walk without reading a file.
  */
 export async function indexRepositories(roots: readonly string[], deps: IndexDeps): Promise<IndexReport> {
+  const listings = await openRepositoryListings(roots);
   const loader = deps.loader ?? new TreeSitterLoader();
   const writer = new CodeIndexWriter(deps.store);
+  const now = deps.now ?? Date.now;
   const dimension = deps.embedder ? await deps.embedder.detectDimension() : undefined;
   const { table, rebuilt } = await openCodeChunks(deps.searchIndex, dimension, deps.logger, {
     rebuild: true,
   });
+  const realRoots = await Promise.all(roots.map((root) => realpath(root)));
+  const stored = await writer.reposByRoot(realRoots);
   const repositories: RepositoryIndexReport[] = [];
-  const listings = await listRepositories(roots);
-  for (const [i, root] of roots.entries()) {
-    const listing = listings[i] as RepositoryListing;
+  const unchanged: string[] = [];
+  const pending = new PendingWrites({ writer, table, embedder: deps.embedder });
+  let i = 0;
+  for await (const listing of listings) {
+    const root = realRoots[i++] as string;
+    const fingerprint = await fingerprintRepository(root, listing, now());
+    const known = stored.get(root);
+    if (!rebuilt && known?.lastWalk?.fingerprint === fingerprint.digest) {
+      repositories.push(unchangedReport(known.name, root, listing, known.lastWalk));
+      unchanged.push(known.name);
+      const total = listing.paths.length;
+      deps.onProgress?.({ repo: known.name, filesDone: total, filesTotal: total });
+      continue;
+    }
     repositories.push(
-      await indexRepository(root, listing, { ...deps, loader, writer, table, force: rebuilt }),
+      await indexRepository(root, listing, fingerprint, {
+        ...deps,
+        loader,
+        writer,
+        table,
+        pending,
+        force: rebuilt,
+      }),
     );
   }
-  await table.ensureIndexes();
+  await pending.flush();
+  await writer.touchRepos(unchanged);
+  await table.ensureIndexes({ deferUpToRows: DEFERRED_INDEX_ROWS });
   return { repositories, embedder: deps.embedder?.modelId };
 }
 
-interface RepoDeps extends IndexDeps {
-  loader: TreeSitterLoader;
-  writer: CodeIndexWriter;
-  table: SearchTable<CodeChunkRowMetadata>;
-  force: boolean;
-}
-
-async function indexRepository(
-  rootArgument: string,
-  listing: RepositoryListing,
-  deps: RepoDeps,
-): Promise<RepositoryIndexReport> {
-  const root = await realpath(rootArgument);
-  const repo = await deps.writer.ensureRepo(root, listing.source);
-  const stored = deps.force ? new Map<string, string>() : await deps.writer.storedHashes(repo.name);
-  const report: RepositoryIndexReport = {
-    repo: repo.name,
+function emptyReport(repo: string, root: string, listing: RepositoryListing): RepositoryIndexReport {
+  return {
+    repo,
     root,
     listing: listing.source,
     files_seen: listing.paths.length,
@@ -118,13 +138,42 @@ async function indexRepository(
     packages: [],
     skipped: { vendored: 0, generated: 0, minified: 0, binary: 0, too_large: 0, unsupported: 0 },
   };
+}
+
+/** The report of a repository found as its last walk left it (field order as a walk's: the JSON is the same). */
+function unchangedReport(
+  repo: string,
+  root: string,
+  listing: RepositoryListing,
+  walk: RepositoryWalk,
+): RepositoryIndexReport {
+  const report = emptyReport(repo, root, listing);
+  report.files_unchanged = walk.files;
+  for (const reason of Object.keys(report.skipped) as SkipReason[])
+    report.skipped[reason] = walk.skipped[reason] ?? 0;
+  report.packages = walk.packages.map(({ name, ecosystem, dir }) => ({ name, ecosystem, dir }));
+  return report;
+}
+
+interface RepoDeps extends IndexDeps {
+  loader: TreeSitterLoader;
+  writer: CodeIndexWriter;
+  table: SearchTable<CodeChunkRowMetadata>;
+  pending: PendingWrites;
+  force: boolean;
+}
+
+async function indexRepository(
+  root: string,
+  listing: RepositoryListing,
+  fingerprint: RepositoryFingerprint,
+  deps: RepoDeps,
+): Promise<RepositoryIndexReport> {
+  const repo = await deps.writer.ensureRepo(root, listing.source);
+  const stored = deps.force ? new Map<string, string>() : await deps.writer.storedHashes(repo.name);
+  const report = emptyReport(repo.name, root, listing);
   const kept = new Set<string>();
   const packages: PackageName[] = [];
-  let batch: PreparedFile[] = [];
-  const flush = async () => {
-    await writeBatch(repo.name, batch, deps, report);
-    batch = [];
-  };
   for (let start = 0; start < listing.paths.length; start += READ_PARALLEL) {
     const slice = listing.paths.slice(start, start + READ_PARALLEL);
     const reads = await Promise.all(slice.map((p) => readSourceFile(root, p)));
@@ -143,8 +192,8 @@ async function indexRepository(
         report.files_unchanged++;
         continue;
       }
-      batch.push(await prepareFile(deps.loader, repo.name, read.file, deps.logger, hash));
-      if (batch.length >= BATCH_FILES) await flush();
+      deps.pending.add(await prepareFile(deps.loader, repo.name, read.file, deps.logger, hash), report);
+      if (deps.pending.size >= BATCH_FILES) await deps.pending.flush();
     }
     deps.onProgress?.({
       repo: repo.name,
@@ -152,8 +201,9 @@ async function indexRepository(
       filesTotal: listing.paths.length,
     });
   }
-  await flush();
-  const gone = [...(await deps.writer.storedHashes(repo.name)).keys()].filter((p) => !kept.has(p));
+  // with a rebuilt chunk table `stored` was left empty: the Store still has the files
+  const storedPaths = deps.force ? await deps.writer.storedHashes(repo.name) : stored;
+  const gone = [...storedPaths.keys()].filter((p) => !kept.has(p));
   if (gone.length) {
     await deps.table.deleteWhere(
       searchFilter.and([searchFilter.eq("repo", repo.name), searchFilter.in("path", gone)]),
@@ -164,65 +214,16 @@ async function indexRepository(
   packages.push(...pythonTopLevelPackages(listing.paths.filter((p) => !vendoredReason(p))));
   await deps.writer.replacePackages(repo.name, packages);
   report.packages = packages;
+  deps.pending.addWalk(
+    repo.name,
+    fingerprint.racy
+      ? null
+      : { fingerprint: fingerprint.digest, files: kept.size, skipped: report.skipped, packages },
+  );
   return report;
 }
 
 async function manifestNames(root: string, relative: string): Promise<PackageName[]> {
   if (relative.endsWith("__init__.py")) return [];
   return packageNamesOf(relative, await readFile(path.join(root, relative), "utf8"));
-}
-
-/**
- * Writes one batch: first the SearchIndex (old chunks of these paths out, new ones in), then
- * the Store in one transaction. If the Store write fails, the files keep their old hashes and
- * the next run re-indexes them, which replaces their chunks again: the two stay consistent.
- */
-async function writeBatch(
-  repo: string,
-  files: PreparedFile[],
-  deps: RepoDeps,
-  report: RepositoryIndexReport,
-) {
-  if (files.length === 0) return;
-  const rows: SearchRow<CodeChunkRowMetadata>[] = files.flatMap((f) =>
-    f.chunks.map((c) => ({
-      id: c.id,
-      text: c.searchText,
-      repo,
-      path: f.file.path,
-      start_line: c.startLine,
-      end_line: c.endLine,
-      symbol: c.symbol,
-      kind: c.kind,
-      language: f.file.language,
-      code: c.text,
-    })),
-  );
-  if (deps.embedder) {
-    for (let start = 0; start < rows.length; start += EMBED_BATCH) {
-      const slice = rows.slice(start, start + EMBED_BATCH);
-      const vectors = await deps.embedder.embed(slice.map((row) => row.text));
-      slice.forEach((row, i) => {
-        row.vector = vectors[i] ?? null;
-      });
-    }
-  }
-  await deps.table.deleteWhere(
-    searchFilter.and([
-      searchFilter.eq("repo", repo),
-      searchFilter.in(
-        "path",
-        files.map((f) => f.file.path),
-      ),
-    ]),
-  );
-  if (rows.length) await deps.table.upsert(rows);
-  await deps.writer.writeFiles(repo, files);
-  for (const f of files) {
-    report.files_indexed++;
-    if (!f.parsedOk) report.files_unparsed++;
-    else if (!f.parsed.clean) report.files_with_syntax_errors++;
-    report.chunks_written += f.chunks.length;
-    report.symbols_written += f.parsed.symbols.length;
-  }
 }

@@ -10,7 +10,7 @@ import { bandKeys, MIN_TOKENS, minhashSignature, shingleHashes } from "../simila
 import type { SourceFile } from "../walk/read-source.js";
 
 /** Bumped when parsing or chunking changes, so that unchanged files are re-indexed once. */
-export const INDEX_VERSION = "code-index-1";
+export const INDEX_VERSION = "code-index-2"; // 2: Kotlin parsed (was text only)
 
 export interface PreparedChunk extends CodeChunk {
   id: string;
@@ -22,6 +22,8 @@ export interface PreparedChunk extends CodeChunk {
 }
 
 export interface PreparedFile {
+  /** The repository's name in the index. */
+  repo: string;
   file: SourceFile;
   hash: string;
   parsed: ParsedFile;
@@ -53,7 +55,7 @@ export async function prepareFile(
   const parsedOk = parsed !== undefined;
   const result = parsed ?? textOnlyParse(file.text);
   const chunks = chunkFile(file.text, result.symbols).map((chunk) => prepareChunk(repo, file, chunk));
-  return { file, hash, parsed: result, parsedOk, chunks };
+  return { repo, file, hash, parsed: result, parsedOk, chunks };
 }
 
 function prepareChunk(repo: string, file: SourceFile, chunk: CodeChunk): PreparedChunk {

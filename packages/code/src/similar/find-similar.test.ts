@@ -4,7 +4,7 @@ import path from "node:path";
 import { openStore, type Store } from "@uplift/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CodeIndexReader } from "../store/code-reader.js";
-import { CODE_INDEX_MIGRATION } from "../store/migrations.js";
+import { CODE_BAND_CHUNK_INDEX_MIGRATION, CODE_INDEX_MIGRATION } from "../store/migrations.js";
 import { normalisedTokens } from "./code-tokens.js";
 import { findSimilarCode } from "./find-similar.js";
 import { bandKeys, encodeSignature, minhashSignature, shingleHashes } from "./minhash.js";
@@ -38,7 +38,7 @@ const unrelated = (
 
 beforeAll(async () => {
   store = await openStore({ dataDir: path.join(root, "pg") });
-  await store.migrate([CODE_INDEX_MIGRATION]);
+  await store.migrate([CODE_INDEX_MIGRATION, CODE_BAND_CHUNK_INDEX_MIGRATION]);
   await store.query("INSERT INTO code_repos (name, root, listing) VALUES ('shop', '/r/shop', 'git')");
   const chunks: { path: string; code: string }[] = [
     { path: "src/price.ts", code: original },
@@ -98,6 +98,27 @@ describe("findSimilarCode over the stored LSH index", () => {
     expect(
       matches.every((m) => m.chunk.path.startsWith("src/user") && m.chunk.content.includes("fetchUser")),
     ).toBe(true);
+  });
+
+  it("counts shared bands over each band's first `limit` chunk ids only", async () => {
+    const reader = new CodeIndexReader(store);
+    const bands = bandKeys(minhashSignature(shingleHashes(normalisedTokens(unrelated(7), "typescript"))));
+    const limit = 4;
+    const shared = new Map<string, number>();
+    for (const band of bands) {
+      const { rows } = await store.query<{ chunk_id: string }>(
+        "SELECT chunk_id FROM code_chunk_bands WHERE band = $1 ORDER BY chunk_id",
+        [band],
+      );
+      for (const { chunk_id } of rows.slice(0, limit)) shared.set(chunk_id, (shared.get(chunk_id) ?? 0) + 1);
+    }
+    const expected = [...shared]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit)
+      .map(([id, n]) => ({ id, shared: n }));
+    const got = await reader.chunkSignaturesSharingBands(bands, limit);
+    expect(got.map(({ id, shared }) => ({ id, shared }))).toEqual(expected);
+    expect(Math.max(...expected.map((e) => e.shared))).toBeGreaterThan(1);
   });
 
   it("reads the same LSH candidates, in the same order, with or without their content", async () => {

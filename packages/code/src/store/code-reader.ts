@@ -27,6 +27,20 @@ export interface StoredSymbol {
   namespace: string;
 }
 
+/**
+ * The `hits` CTE of the LSH queries ($1 band keys, $2 limit): each band's first $2 chunk ids
+ * (an index range scan on (band, chunk_id), so a band of 26,000 template chunks costs what a
+ * band of 500 does), then the chunks by bands shared, most first.
+ */
+const BAND_HITS = `hits AS (
+  SELECT x.chunk_id, count(*)::int AS shared
+  FROM (SELECT DISTINCT unnest($1::bigint[]) AS band) q
+  CROSS JOIN LATERAL (
+    SELECT b.chunk_id FROM code_chunk_bands b WHERE b.band = q.band ORDER BY b.chunk_id LIMIT $2
+  ) x
+  GROUP BY x.chunk_id ORDER BY shared DESC, x.chunk_id LIMIT $2
+)`;
+
 /** Lines of a stored file, 1-based and inclusive. */
 export interface LineRange {
   repo: string;
@@ -116,10 +130,13 @@ export class CodeIndexReader {
   async symbolsNamed(names: readonly string[], limit = 2000): Promise<StoredSymbol[]> {
     if (names.length === 0) return [];
     const { rows } = await this.db.query<StoredSymbol>(
+      // one index probe per name (OFFSET 0 keeps each a nested loop): with ~40 names the
+      // planner's estimate made it scan all of code_symbols (~12 ms at 1M lines)
       `SELECT s.repo, s.path, s.name, s.kind, s.container, s.start_line, s.end_line, s.doc_start_line,
               s.signature, s.doc, s.top_level, f.language, f.namespace
-       FROM code_symbols s JOIN code_files f ON f.repo = s.repo AND f.path = s.path
-       WHERE s.name = ANY($1::text[])
+       FROM (SELECT DISTINCT unnest($1::text[]) AS name) q
+       CROSS JOIN LATERAL (SELECT * FROM code_symbols WHERE name = q.name OFFSET 0) s
+       JOIN code_files f ON f.repo = s.repo AND f.path = s.path
        LIMIT $2`,
       [names, limit],
     );
@@ -148,17 +165,18 @@ export class CodeIndexReader {
     return texts;
   }
 
-  /** Chunks sharing at least one LSH band with the query, with how many bands they share. */
+  /**
+   * Chunks sharing at least one LSH band with the query, with how many bands they share (most
+   * first, then by id). A band shared by more than `limit` chunks (template code, boilerplate)
+   * contributes its `limit` lowest chunk ids only: the sharing counts are over those.
+   */
   async chunksSharingBands(
     bands: readonly number[],
     limit = 500,
   ): Promise<(StoredChunk & { shared: number })[]> {
     if (bands.length === 0) return [];
     const { rows } = await this.db.query<StoredChunk & { shared: number }>(
-      `WITH hits AS (
-         SELECT chunk_id, count(*)::int AS shared FROM code_chunk_bands
-         WHERE band = ANY($1::bigint[]) GROUP BY chunk_id ORDER BY shared DESC, chunk_id LIMIT $2
-       )
+      `WITH ${BAND_HITS}
        SELECT c.id, c.repo, c.path, c.start_line, c.end_line, c.symbol, c.kind, c.language, c.content, c.minhash, h.shared
        FROM hits h JOIN code_chunks c ON c.id = h.chunk_id
        ORDER BY h.shared DESC, c.id`,
@@ -174,10 +192,7 @@ export class CodeIndexReader {
   async chunkSignaturesSharingBands(bands: readonly number[], limit = 500): Promise<BandCandidate[]> {
     if (bands.length === 0) return [];
     const { rows } = await this.db.query<BandCandidate>(
-      `WITH hits AS (
-         SELECT chunk_id, count(*)::int AS shared FROM code_chunk_bands
-         WHERE band = ANY($1::bigint[]) GROUP BY chunk_id ORDER BY shared DESC, chunk_id LIMIT $2
-       )
+      `WITH ${BAND_HITS}
        SELECT c.id, c.repo, c.path, c.start_line, c.end_line, c.minhash, h.shared
        FROM hits h JOIN code_chunks c ON c.id = h.chunk_id
        ORDER BY h.shared DESC, c.id`,

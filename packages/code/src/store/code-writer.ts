@@ -2,12 +2,28 @@ import { ConflictError, insertRows, type Queryable, type Store } from "@uplift/c
 import type { PreparedFile } from "../index/prepare-file.js";
 import type { PackageName } from "../packages/manifests.js";
 import { encodeSignature } from "../similar/minhash.js";
+import type { SkipReason } from "../walk/file-filters.js";
 
 /** A repository of the org index. */
 export interface IndexedRepo {
   name: string;
   root: string;
   listing: string;
+}
+
+/** What the last complete walk of a repository found (column `code_repos.last_walk`). */
+export interface RepositoryWalk {
+  /** `fingerprintRepository` digest of that walk's listing and stats. */
+  fingerprint: string;
+  /** Files kept in the index. */
+  files: number;
+  skipped: Record<SkipReason, number>;
+  packages: PackageName[];
+}
+
+/** A repository of the org index with its last walk (null while none completed). */
+export interface StoredRepo extends IndexedRepo {
+  lastWalk: RepositoryWalk | null;
 }
 
 /** Writes of the code index (docs/code.md); every method is one transaction. */
@@ -22,10 +38,11 @@ export class CodeIndexWriter {
     );
     const found = existing.rows[0];
     if (found) {
-      await this.store.query("UPDATE code_repos SET listing = $2, indexed_at = now() WHERE name = $1", [
-        found.name,
-        listing,
-      ]);
+      // the last walk no longer describes the index once this walk starts writing
+      await this.store.query(
+        "UPDATE code_repos SET listing = $2, indexed_at = now(), last_walk = NULL WHERE name = $1",
+        [found.name, listing],
+      );
       return { ...found, listing };
     }
     const parts = root.split(/[\\/]/).filter(Boolean);
@@ -41,6 +58,31 @@ export class CodeIndexWriter {
     throw new ConflictError(`cannot name the repository at ${root}: ${candidates.join(", ")} are all taken`);
   }
 
+  /** The stored repositories of these roots (by root), with their last walk. */
+  async reposByRoot(roots: readonly string[]): Promise<Map<string, StoredRepo>> {
+    const { rows } = await this.store.query<IndexedRepo & { last_walk: RepositoryWalk | null }>(
+      "SELECT name, root, listing, last_walk FROM code_repos WHERE root = ANY($1::text[])",
+      [roots],
+    );
+    return new Map(rows.map(({ last_walk, ...repo }) => [repo.root, { ...repo, lastWalk: last_walk }]));
+  }
+
+  /** Records a completed walk (null: the files changed too recently for their stat to be trusted). */
+  async saveWalk(repo: string, walk: RepositoryWalk | null): Promise<void> {
+    await this.store.query("UPDATE code_repos SET last_walk = $2::jsonb WHERE name = $1", [
+      repo,
+      walk === null ? null : JSON.stringify(walk),
+    ]);
+  }
+
+  /** Marks repositories found unchanged as indexed now. */
+  async touchRepos(names: readonly string[]): Promise<void> {
+    if (names.length)
+      await this.store.query("UPDATE code_repos SET indexed_at = now() WHERE name = ANY($1::text[])", [
+        names,
+      ]);
+  }
+
   /** path → content hash of the files stored for a repository. */
   async storedHashes(repo: string): Promise<Map<string, string>> {
     const { rows } = await this.store.query<{ path: string; content_hash: string }>(
@@ -50,14 +92,13 @@ export class CodeIndexWriter {
     return new Map(rows.map((row) => [row.path, row.content_hash]));
   }
 
-  /** Replaces the given files (and everything derived from them) in one transaction. */
-  async writeFiles(repo: string, files: readonly PreparedFile[]): Promise<void> {
+  /** Replaces the given files, of one or more repositories (and everything derived from them), in one transaction. */
+  async writeFiles(files: readonly PreparedFile[]): Promise<void> {
     if (files.length === 0) return;
     await this.store.transaction(async (tx) => {
-      await deletePaths(
-        tx,
-        repo,
-        files.map((f) => f.file.path),
+      await tx.query(
+        "DELETE FROM code_files WHERE (repo, path) IN (SELECT * FROM unnest($1::text[], $2::text[]))",
+        [files.map((f) => f.repo), files.map((f) => f.file.path)],
       );
       await insertRows(
         tx,
@@ -74,7 +115,7 @@ export class CodeIndexWriter {
           "line_count",
         ],
         files.map((f) => [
-          repo,
+          f.repo,
           f.file.path,
           f.file.language,
           f.hash,
@@ -87,7 +128,7 @@ export class CodeIndexWriter {
       );
       const symbols = files.flatMap((f) =>
         f.parsed.symbols.map((s) => [
-          repo,
+          f.repo,
           f.file.path,
           s.name,
           s.kind,
@@ -121,7 +162,7 @@ export class CodeIndexWriter {
       const imports = files.flatMap((f) =>
         f.parsed.imports.flatMap((i) =>
           (i.names.length ? i.names : [{ imported: "*", local: "" }]).map((n) => [
-            repo,
+            f.repo,
             f.file.path,
             i.module,
             n.imported,
@@ -134,7 +175,7 @@ export class CodeIndexWriter {
       const chunks = files.flatMap((f) =>
         f.chunks.map((c) => [
           c.id,
-          repo,
+          f.repo,
           f.file.path,
           c.startLine,
           c.endLine,

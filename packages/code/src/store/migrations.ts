@@ -89,3 +89,25 @@ CREATE INDEX code_chunk_bands_band ON code_chunk_bands (band);
 CREATE INDEX code_chunk_bands_chunk ON code_chunk_bands (chunk_id);
 `,
 };
+
+/**
+ * What the last walk of a repository found (its fingerprint, the files kept, the skip counts,
+ * the package names), so that a repository whose files did not change is reported without
+ * reading them. Null until a walk completes, and reset when one starts.
+ */
+export const CODE_REPO_LAST_WALK_MIGRATION: Migration = {
+  id: "code/0002_repo_last_walk",
+  sql: "ALTER TABLE code_repos ADD COLUMN last_walk jsonb;",
+};
+
+/**
+ * LSH candidates per band in chunk-id order, read as an index range (`CodeIndexReader`
+ * caps each band): (band, chunk_id) replaces the index on band alone.
+ */
+export const CODE_BAND_CHUNK_INDEX_MIGRATION: Migration = {
+  id: "code/0003_band_chunk_index",
+  sql: `
+CREATE INDEX code_chunk_bands_band_chunk ON code_chunk_bands (band, chunk_id);
+DROP INDEX code_chunk_bands_band;
+`,
+};

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { listRepositoryFiles } from "./list-files.js";
+import { listRepositories, listRepositoryFiles } from "./list-files.js";
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), "uplift-walk-"));
@@ -44,6 +44,21 @@ describe("listRepositoryFiles", () => {
       "pkg/ok.py",
       "src/a.ts",
       "src/untracked.ts",
+    ]);
+  });
+
+  it("lists many roots in order, each by Git or by its .gitignore files", async () => {
+    const inGit = (files: Record<string, string>) => {
+      const root = tree(files);
+      execFileSync("git", ["init", "-q"], { cwd: root });
+      return root;
+    };
+    const roots = [inGit({ "a.ts": "" }), tree(FILES), inGit({ "b.py": "", "c/d.go": "" })];
+    const listings = await listRepositories(roots);
+    expect(listings).toEqual([
+      { paths: ["a.ts"], source: "git" },
+      { paths: [".gitignore", "pkg/.gitignore", "pkg/ok.py", "src/a.ts"], source: "gitignore" },
+      { paths: ["b.py", "c/d.go"], source: "git" },
     ]);
   });
 

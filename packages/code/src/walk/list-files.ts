@@ -1,11 +1,8 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
 import { InputError } from "@uplift/core";
 import ignore, { type Ignore } from "ignore";
-
-const run = promisify(execFile);
 
 export interface RepositoryListing {
   /** Repository-relative paths with `/` separators, sorted. */
@@ -35,17 +32,28 @@ const LIST_SCRIPT = `for d in "$@"; do git -C "$d" ls-files -co --exclude-standa
  * loop); a root outside a Git work tree (git exits 128) gets the .gitignore walk.
  */
 export async function listRepositories(roots: readonly string[]): Promise<RepositoryListing[]> {
+  const listings: RepositoryListing[] = [];
+  for await (const listing of await openRepositoryListings(roots)) listings.push(listing);
+  return listings;
+}
+
+/**
+ * Checks every root, starts listing them all, and returns the listings in order as each becomes
+ * ready: the caller works on the first repositories while `git` still lists the others (most of
+ * a listing's time is process start-up, which then runs beside the caller's work).
+ */
+export async function openRepositoryListings(
+  roots: readonly string[],
+): Promise<AsyncIterable<RepositoryListing>> {
   for (const root of roots) await requireDirectory(root);
-  const listed: (string[] | undefined)[] = [];
-  for (let start = 0; start < roots.length; start += REPOS_PER_SHELL)
-    listed.push(...(await gitListings(roots.slice(start, start + REPOS_PER_SHELL))));
-  return Promise.all(
-    roots.map(async (root, i) => {
-      const paths = listed[i];
-      if (paths) return { paths: [...new Set(paths)].sort(), source: "git" as const };
-      return { paths: (await walkWithGitignore(root)).sort(), source: "gitignore" as const };
-    }),
-  );
+  const listed = new GitListings(roots);
+  return (async function* () {
+    for (const [i, root] of roots.entries()) {
+      const paths = await listed.get(i);
+      if (paths) yield { paths: [...new Set(paths)].sort(), source: "git" as const };
+      else yield { paths: (await walkWithGitignore(root)).sort(), source: "gitignore" as const };
+    }
+  })();
 }
 
 async function requireDirectory(root: string): Promise<void> {
@@ -61,26 +69,80 @@ async function requireDirectory(root: string): Promise<void> {
     });
 }
 
-/** Each root's `git ls-files` paths, or undefined where git failed (not a work tree, git missing). */
-async function gitListings(roots: readonly string[]): Promise<(string[] | undefined)[]> {
-  let stdout: string;
-  try {
-    ({ stdout } = await run("sh", ["-c", LIST_SCRIPT, "sh", ...roots], { maxBuffer: 1024 * 1024 * 1024 }));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return roots.map(() => undefined); // no sh
-    throw error;
+/**
+ * Each root's `git ls-files` paths (undefined where git failed: not a work tree, git missing),
+ * read from the shells' output as it comes: one shell per 64 roots, run one after the other.
+ */
+class GitListings {
+  private readonly results: Promise<string[] | undefined>[] = [];
+  private readonly settle: ((result: string[] | undefined | Error) => void)[] = [];
+
+  constructor(roots: readonly string[]) {
+    for (const _ of roots) {
+      const { promise, resolve } = Promise.withResolvers<string[] | undefined | Error>();
+      this.results.push(promise.then((r) => (r instanceof Error ? Promise.reject(r) : r)));
+      this.settle.push(resolve);
+    }
+    // a rejection nobody awaited yet (the caller stopped early) must not crash the process
+    for (const result of this.results) result.catch(() => {});
+    void this.run(roots);
   }
-  const results: (string[] | undefined)[] = [];
-  let paths: string[] = [];
-  for (const entry of stdout.split("\0")) {
-    if (entry.startsWith("\u0001")) {
-      results.push(entry === "\u00010" ? paths : undefined);
-      paths = [];
-    } else if (entry) paths.push(entry);
+
+  get(i: number): Promise<string[] | undefined> {
+    return this.results[i] as Promise<string[] | undefined>;
   }
-  if (results.length !== roots.length)
-    throw new Error(`git ls-files listed ${results.length} of ${roots.length} repositories`);
-  return results;
+
+  private async run(roots: readonly string[]): Promise<void> {
+    let done = 0;
+    try {
+      for (let start = 0; start < roots.length; start += REPOS_PER_SHELL) {
+        const batch = roots.slice(start, start + REPOS_PER_SHELL);
+        const listed = await listInShell(batch, (result) => this.settle[done++]?.(result));
+        if (listed !== batch.length)
+          throw new Error(`git ls-files listed ${listed} of ${batch.length} repositories`);
+      }
+    } catch (error) {
+      for (; done < roots.length; done++)
+        this.settle[done]?.(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+}
+
+/** Runs LIST_SCRIPT over `roots`, reporting each root's paths as soon as its status record arrives. */
+function listInShell(
+  roots: readonly string[],
+  report: (paths: string[] | undefined) => void,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("sh", ["-c", LIST_SCRIPT, "sh", ...roots], { stdio: ["ignore", "pipe", "ignore"] });
+    let listed = 0;
+    let failed = false;
+    let paths: string[] = [];
+    let pending: Buffer = Buffer.alloc(0);
+    child.stdout.on("data", (data: Buffer) => {
+      pending = pending.length ? Buffer.concat([pending, data]) : data;
+      let from = 0;
+      for (let nul = pending.indexOf(0, from); nul >= 0; nul = pending.indexOf(0, from)) {
+        const entry = pending.toString("utf8", from, nul);
+        from = nul + 1;
+        if (entry.startsWith("\u0001")) {
+          listed++;
+          report(entry === "\u00010" ? paths : undefined);
+          paths = [];
+        } else if (entry) paths.push(entry);
+      }
+      pending = pending.subarray(from);
+    });
+    child.on("error", (error: NodeJS.ErrnoException) => {
+      failed = true;
+      if (error.code !== "ENOENT") return reject(error);
+      for (const _ of roots) report(undefined); // no sh: every root gets the .gitignore walk
+      resolve(roots.length);
+    });
+    child.on("close", () => {
+      if (!failed) resolve(listed);
+    });
+  });
 }
 
 interface IgnoreScope {

@@ -9,6 +9,7 @@ import type { LlmProvider } from "./types.js";
 export type {
   ChatMessage,
   ChatRequest,
+  CompletionDelta,
   CompletionRequest,
   FinishReason,
   Generation,

@@ -84,6 +84,16 @@ describe("LlamaCppProvider on a tiny generated GGUF model", () => {
     expect(withoutFim).toEqual(await plain.complete({ prompt: "the cat", maxTokens: 6 }));
   });
 
+  it("streams completion pieces that reassemble to the completion, the last one with its finish reason", async () => {
+    const request = { prompt: "the cat", suffix: "and a dog", maxTokens: 6 };
+    const whole = await fim.complete(request);
+    const pieces = [];
+    for await (const piece of fim.completeStream(request)) pieces.push(piece);
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.map((p) => p.text).join("")).toBe(whole.text);
+    expect(pieces.at(-1)).toMatchObject({ finishReason: whole.finishReason, usage: whole.usage });
+  });
+
   it("names the path when the file is missing or not GGUF", () => {
     expect(() => open(path.join(dir, "nope.gguf"))).toThrow(
       `${path.join(dir, "nope.gguf")}: GGUF model file not found`,

@@ -4,7 +4,14 @@ import type { ChatHistoryItem, Llama, LlamaContextSequence, LlamaModel } from "n
 import { InputError, UnavailableError } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { TextChannel } from "./text-channel.js";
-import type { ChatRequest, CompletionRequest, FinishReason, Generation, LlmProvider } from "./types.js";
+import type {
+  ChatRequest,
+  CompletionDelta,
+  CompletionRequest,
+  FinishReason,
+  Generation,
+  LlmProvider,
+} from "./types.js";
 
 export interface LlamaCppProviderOptions {
   /** `llm.gguf_path`: a GGUF model file. */
@@ -72,6 +79,37 @@ export class LlamaCppProvider implements LlmProvider {
   }
 
   async complete(request: CompletionRequest): Promise<Generation> {
+    return this.generateCompletion(request, undefined);
+  }
+
+  async *completeStream(request: CompletionRequest): AsyncIterable<CompletionDelta> {
+    const channel = new TextChannel();
+    const stop = new AbortController();
+    const signal = request.signal ? AbortSignal.any([request.signal, stop.signal]) : stop.signal;
+    let generation: Generation | undefined;
+    const run = this.generateCompletion({ ...request, signal }, (text) => channel.push(text)).then(
+      (result) => {
+        generation = result;
+        channel.end();
+      },
+      (error: unknown) => channel.fail(error),
+    );
+    try {
+      for await (const text of channel) yield { text };
+      if (generation) {
+        const { finishReason, usage } = generation;
+        yield { text: "", finishReason, ...(usage && { usage }) };
+      }
+    } finally {
+      stop.abort(new DOMException("the consumer stopped reading", "AbortError"));
+      await run;
+    }
+  }
+
+  private generateCompletion(
+    request: CompletionRequest,
+    onText: ((text: string) => void) | undefined,
+  ): Promise<Generation> {
     return this.exclusive(async ({ module, sequence, model }) => {
       const completion = new module.LlamaCompletion({
         contextSequence: sequence,
@@ -80,6 +118,7 @@ export class LlamaCppProvider implements LlmProvider {
       let tokens = 0;
       const options = {
         ...samplingOptions(request),
+        ...(onText && { onTextChunk: onText }),
         onToken: (chunk: readonly unknown[]) => {
           tokens += chunk.length;
         },

@@ -30,6 +30,11 @@ export const completionSchema = z.object({
   usage: usageSchema,
 });
 
+export const completionChunkSchema = z.object({
+  choices: z.array(z.object({ text: z.string().nullish(), finish_reason: finishSchema })),
+  usage: usageSchema,
+});
+
 export function finishReasonOf(reason: string | null | undefined): FinishReason {
   return reason === "stop" || reason === "length" || reason === "content_filter" ? reason : "other";
 }

@@ -91,6 +91,18 @@ describe("OpenAiLlmProvider", () => {
     });
   });
 
+  it("streams completion pieces that reassemble to the completion, the last with its finish reason", async () => {
+    const request = { prompt: "function add(a, b) {\n  return", suffix: "\n}\n", maxTokens: 20 };
+    const whole = await provider().complete(request);
+    fake.script({ splitBytes: 7 });
+    const pieces = [];
+    for await (const piece of provider().completeStream(request)) pieces.push(piece);
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.map((p) => p.text).join("")).toBe(whole.text);
+    expect(pieces.at(-1)).toEqual({ text: "", finishReason: "stop" });
+    expect(fake.requests[1]?.body).toMatchObject({ stream: true, suffix: "\n}\n" });
+  });
+
   it("retries a 429 after the Retry-After delay, then succeeds", async () => {
     fake.script({ status: 429, retryAfter: 1 });
     const answer = await provider().chat(ask("again"));

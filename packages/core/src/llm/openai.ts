@@ -4,11 +4,12 @@ import type { Logger } from "../logger.js";
 import {
   chatChunkSchema,
   chatCompletionSchema,
+  completionChunkSchema,
   completionSchema,
   finishReasonOf,
   usageOf,
 } from "./openai-wire.js";
-import type { ChatRequest, CompletionRequest, Generation, LlmProvider } from "./types.js";
+import type { ChatRequest, CompletionDelta, CompletionRequest, Generation, LlmProvider } from "./types.js";
 
 export interface OpenAiProviderOptions {
   /** Base URL including `/v1` (`llm.base_url`). */
@@ -75,12 +76,7 @@ export class OpenAiLlmProvider implements LlmProvider {
   }
 
   async complete(request: CompletionRequest): Promise<Generation> {
-    const body = {
-      model: this.id,
-      prompt: request.prompt,
-      ...(request.suffix !== undefined && { suffix: request.suffix }),
-      ...generationParams(request),
-    };
+    const body = this.completionBody(request, false);
     const answer = await this.http.postJson("completions", body, completionSchema, request.signal);
     const choice = answer.choices[0];
     const usage = usageOf(answer.usage);
@@ -91,7 +87,36 @@ export class OpenAiLlmProvider implements LlmProvider {
     };
   }
 
+  async *completeStream(request: CompletionRequest): AsyncIterable<CompletionDelta> {
+    const chunks = this.http.postStream("completions", this.completionBody(request, true), {
+      signal: request.signal,
+      isFinal: (chunk) =>
+        completionChunkSchema.safeParse(chunk).data?.choices.some((c) => c.finish_reason) ?? false,
+    });
+    for await (const chunk of chunks) {
+      const parsed = completionChunkSchema.safeParse(chunk);
+      if (!parsed.success) continue; // a provider's keep-alive object
+      for (const choice of parsed.data.choices) {
+        const text = choice.text ?? "";
+        if (choice.finish_reason) yield { text, finishReason: finishReasonOf(choice.finish_reason) };
+        else if (text) yield { text };
+      }
+      const usage = usageOf(parsed.data.usage);
+      if (usage) yield { text: "", usage };
+    }
+  }
+
   async close(): Promise<void> {}
+
+  private completionBody(request: CompletionRequest, stream: boolean) {
+    return {
+      model: this.id,
+      prompt: request.prompt,
+      ...(request.suffix !== undefined && { suffix: request.suffix }),
+      ...(stream && { stream }),
+      ...generationParams(request),
+    };
+  }
 
   private chatBody(request: ChatRequest, stream: boolean) {
     return { model: this.id, messages: request.messages, stream, ...generationParams(request) };

@@ -41,6 +41,15 @@ export interface Generation {
   usage?: TokenUsage;
 }
 
+/** A piece of a streamed completion; the last piece says why generation stopped. */
+export interface CompletionDelta {
+  /** Text generated since the previous piece (may be empty). */
+  text: string;
+  finishReason?: FinishReason;
+  /** When the endpoint reports it (OpenAI sends it with `stream_options.include_usage`). */
+  usage?: TokenUsage;
+}
+
 /**
  * A text generator: an OpenAI-compatible endpoint or a local GGUF model. Every feature works
  * without one (see `createLlmProvider`); a provider makes answers better, never makes them work.
@@ -56,6 +65,8 @@ export interface LlmProvider {
   chatStream(request: ChatRequest): AsyncIterable<string>;
   /** Continues `prompt`, or fills the gap between `prompt` and `suffix` (code completion). */
   complete(request: CompletionRequest): Promise<Generation>;
+  /** Same as `complete`, as pieces while they are generated; their texts concatenate to the full completion. */
+  completeStream(request: CompletionRequest): AsyncIterable<CompletionDelta>;
   /** Releases the model (a no-op for HTTP). */
   close(): Promise<void>;
 }

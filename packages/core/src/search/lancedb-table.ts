@@ -8,7 +8,14 @@ import { type LanceErrorContext, translateLanceError } from "./lancedb-errors.js
 import { fromStoredRecord, resultColumns, toStoredRecords } from "./lancedb-rows.js";
 import { reciprocalRankFusion } from "./rrf.js";
 import type { ResolvedTableSpec } from "./table-spec.js";
-import type { IndexStatus, SearchHit, SearchQuery, SearchRow, SearchTable } from "./types.js";
+import type {
+  EnsureIndexesOptions,
+  IndexStatus,
+  SearchHit,
+  SearchQuery,
+  SearchRow,
+  SearchTable,
+} from "./types.js";
 
 const FTS_INDEX = "text_idx";
 const VECTOR_INDEX = "vector_idx";
@@ -60,7 +67,7 @@ export class LanceSearchTable implements SearchTable {
       this.table.mergeInsert("id").whenMatchedUpdateAll().whenNotMatchedInsertAll().execute(data),
     );
     this.logger.debug(
-      { table: this.name, inserted: result.numInsertedRows, updated: result.numUpdatedRows },
+      { inserted: result.numInsertedRows, updated: result.numUpdatedRows },
       "search rows upserted",
     );
   }
@@ -120,7 +127,7 @@ export class LanceSearchTable implements SearchTable {
     }));
   }
 
-  async ensureIndexes(): Promise<void> {
+  async ensureIndexes(options: EnsureIndexesOptions = {}): Promise<void> {
     const started = performance.now();
     const [stats, indexes] = await this.guard(
       "read index state",
@@ -131,7 +138,8 @@ export class LanceSearchTable implements SearchTable {
       const indexStats = await this.guard("read index state", () => this.table.indexStats(index.name));
       lagging = Math.max(lagging, indexStats?.numUnindexedRows ?? 0);
     }
-    if (lagging > 0 || stats.fragmentStats.numSmallFragments >= COMPACT_MIN_SMALL_FRAGMENTS) {
+    const deferred = options.deferUpToRows ?? 0;
+    if (lagging > deferred || stats.fragmentStats.numSmallFragments >= COMPACT_MIN_SMALL_FRAGMENTS) {
       // optimize() compacts small fragments, appends new rows to every index and prunes old versions.
       await this.guard("optimize", () => this.table.optimize());
     }
@@ -152,14 +160,11 @@ export class LanceSearchTable implements SearchTable {
     }
     const vector = this.spec.vector;
     if (vector?.index === "auto" && !names.has(VECTOR_INDEX) && stats.numRows >= IVF_MIN_ROWS) {
-      this.logger.info({ table: this.name, rows: stats.numRows }, "training IVF vector index");
+      this.logger.info({ rows: stats.numRows }, "training IVF vector index");
       const config = Index.ivfPq({ distanceType: vector.distance });
       await this.guard("build vector index", () => this.table.createIndex("vector", { config }));
     }
-    this.logger.info(
-      { table: this.name, ms: Math.round(performance.now() - started) },
-      "search indexes up to date",
-    );
+    this.logger.info({ ms: Math.round(performance.now() - started) }, "search indexes up to date");
   }
 
   async indexStatus(): Promise<IndexStatus> {
@@ -228,10 +233,7 @@ export class LanceSearchTable implements SearchTable {
       this.table.createIndex("text", { config, replace: true }),
     );
     this.#ftsReady = true;
-    this.logger.info(
-      { table: this.name, replacing, ms: Math.round(performance.now() - started) },
-      "full-text index built",
-    );
+    this.logger.info({ replacing, ms: Math.round(performance.now() - started) }, "full-text index built");
   }
 
   private ftsMatchesSpec(details: unknown): boolean {

@@ -181,6 +181,24 @@ describe("writes", () => {
 });
 
 describe("index maintenance", () => {
+  it("leaves up to deferUpToRows written rows to the flat scan, and folds them in past that", async () => {
+    const table = await index.openTable({ name: nextName() });
+    await table.upsert([{ id: "a", text: "alpha release" }]);
+    await table.ensureIndexes({ deferUpToRows: 2 });
+    expect((await table.indexStatus()).ftsIndex).toBe(true); // a missing index is built regardless
+    await table.upsert([
+      { id: "b", text: "beta release" },
+      { id: "c", text: "gamma release" },
+    ]);
+    await table.ensureIndexes({ deferUpToRows: 2 });
+    expect((await table.indexStatus()).unindexedRows).toBe(2);
+    const found = await table.search({ mode: "bm25", text: "release", k: 5 });
+    expect(found.map((h) => h.id).sort()).toEqual(["a", "b", "c"]);
+    await table.upsert([{ id: "d", text: "delta release" }]);
+    await table.ensureIndexes({ deferUpToRows: 2 });
+    expect((await table.indexStatus()).unindexedRows).toBe(0);
+  });
+
   it("finds rows written after the index build before ensureIndexes folds them in", async () => {
     const table = await index.openTable({ name: nextName() });
     await table.upsert([{ id: "a", text: "alpha release" }]);

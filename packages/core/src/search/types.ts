@@ -119,6 +119,16 @@ export interface IndexStatus {
   indexes: string[];
 }
 
+export interface EnsureIndexesOptions {
+  /**
+   * Leave up to this many written rows out of the indexes for now (default 0). They are still
+   * found, by a flat scan that costs each BM25 query ~1.5 ms per 100 rows; folding rows in
+   * costs about as much as building the BM25 index (1–2 s at 85k rows), so a writer of small
+   * frequent changes defers it until they add up. Missing indexes are built regardless.
+   */
+  deferUpToRows?: number;
+}
+
 /** One named table of an index, e.g. "kb_chunks". */
 export interface SearchTable<M extends object = AnyMetadata> {
   readonly name: string;
@@ -135,7 +145,7 @@ export interface SearchTable<M extends object = AnyMetadata> {
    * Creates missing indexes (BM25 on `text`, scalar indexes on `index: true` columns, IVF when due) and folds rows
    * written since the last call into them. Call it after a batch of writes (e.g. at the end of a sync).
    */
-  ensureIndexes(): Promise<void>;
+  ensureIndexes(options?: EnsureIndexesOptions): Promise<void>;
   indexStatus(): Promise<IndexStatus>;
 }
 

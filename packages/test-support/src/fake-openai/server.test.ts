@@ -194,6 +194,22 @@ describe("startFakeOpenAI", () => {
     expect(done).toBe(false);
   });
 
+  it("holds the last event of a stream until the test releases it", async () => {
+    fake = await startFakeOpenAI();
+    const release = Promise.withResolvers<void>();
+    fake.script({ holdLastChunkUntil: release.promise });
+    const res = await post("/completions", { model: "fake-model", prompt: "one two three", stream: true });
+    const reader = (res.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+    let text = "";
+    while (!text.includes("three")) text += (await reader.read()).value ?? "";
+    expect(sseData(text).chunks.every((c) => c.choices[0]?.finish_reason === null)).toBe(true);
+    release.resolve();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) text += next.value;
+    const { chunks, done } = sseData(text);
+    expect(chunks.at(-1)?.choices[0]?.finish_reason).toBe("stop");
+    expect(done).toBe(true);
+  });
+
   it("closes promptly while a delayed answer is pending", async () => {
     fake = await startFakeOpenAI();
     fake.script({ delayMs: 60_000 });

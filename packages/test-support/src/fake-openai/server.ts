@@ -137,6 +137,20 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   };
 }
 
+/** Resolves true once `promise` settles, or false as soon as the client has gone. */
+function until(promise: Promise<unknown>, res: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (res.destroyed) return resolve(false);
+    const onClose = () => resolve(false);
+    res.once("close", onClose);
+    const settle = () => {
+      res.off("close", onClose);
+      resolve(!res.destroyed);
+    };
+    promise.then(settle, settle);
+  });
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
@@ -181,6 +195,12 @@ async function stream(
     return !res.destroyed;
   };
   for (const [i, chunk] of chunks.entries()) {
+    if (
+      i === chunks.length - 1 &&
+      script.holdLastChunkUntil &&
+      !(await until(script.holdLastChunkUntil, res))
+    )
+      return;
     if (script.breakAfterChunks !== undefined && i >= script.breakAfterChunks) {
       if (script.breakMode === "end") res.end();
       else res.destroy();

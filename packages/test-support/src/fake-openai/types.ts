@@ -46,6 +46,12 @@ export interface ScriptedResponse {
   breakMode?: "destroy" | "end";
   /** Streaming only: wait this long between chunks. */
   chunkDelayMs?: number;
+  /**
+   * Streaming only: send every event but the last (the finish reason, or the usage when asked
+   * for), then wait for this promise before sending it and `[DONE]` — a model still generating,
+   * so that a test can see chunks reach a client before the stream ends.
+   */
+  holdLastChunkUntil?: Promise<unknown>;
   /** Streaming only: send `: keep-alive` comment lines between events. */
   comments?: boolean;
   /** Streaming only: write the stream in pieces of this many bytes, to test chunk-boundary handling. */
