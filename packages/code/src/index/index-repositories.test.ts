@@ -91,6 +91,33 @@ afterAll(async () => {
 });
 
 describe("indexRepositories", () => {
+  it("redacts secrets and personal data before anything is stored or indexed, keeping line numbers", async () => {
+    const vault = path.join(work, "vault");
+    const token = ["ghp", "_", "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"].join("");
+    write(vault, {
+      "src/client.ts": `// maintained by jane.doe@example.com\nconst token = "${token}";\nexport function call(x: number): number {\n  return x;\n}\n`,
+    });
+    const report = await index([vault]);
+    expect(report.repositories[0]?.redactions).toEqual({ EMAIL: 1, "SECRET:github": 1 });
+    const { rows } = await store.query<{ content: string }>(
+      "SELECT content FROM code_files WHERE repo = 'vault' AND path = 'src/client.ts'",
+    );
+    expect(rows[0]?.content).not.toContain(token);
+    expect(rows[0]?.content).not.toContain("jane.doe@example.com");
+    const hits = await chunks.search({
+      mode: "bm25",
+      text: "call",
+      k: 10,
+      filter: searchFilter.eq("repo", "vault"),
+    });
+    expect(hits.some((h) => (h.row.code ?? "").includes(token))).toBe(false);
+    // the definition keeps its line
+    const { rows: symbols } = await store.query<{ name: string; start_line: number }>(
+      "SELECT name, start_line FROM code_symbols WHERE repo = 'vault'",
+    );
+    expect(symbols).toEqual([{ name: "call", start_line: 3 }]);
+  });
+
   it("keeps no walk while files changed within the last seconds, then reports an unchanged repository as a walk would", async () => {
     // a clock one second after the last write: shop's files changed "just now"
     const justAfter = () => statSync(path.join(shop, "src/tax.ts")).mtimeMs + 1_000;

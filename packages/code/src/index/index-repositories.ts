@@ -1,7 +1,7 @@
 import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
 import type { Embedder, Logger, SearchIndex, SearchTable, Store } from "@uplift/core";
-import { searchFilter } from "@uplift/core";
+import { addCounts, redactTexts, searchFilter } from "@uplift/core";
 import {
   isManifest,
   type PackageName,
@@ -12,7 +12,7 @@ import { TreeSitterLoader } from "../parse/tree-sitter-loader.js";
 import { CodeIndexWriter, type RepositoryWalk } from "../store/code-writer.js";
 import { type SkipReason, vendoredReason } from "../walk/file-filters.js";
 import { openRepositoryListings, type RepositoryListing } from "../walk/list-files.js";
-import { readSourceFile } from "../walk/read-source.js";
+import { readSourceFile, type SourceFile } from "../walk/read-source.js";
 import { type CodeChunkRowMetadata, openCodeChunks } from "./chunk-table.js";
 import { PendingWrites } from "./pending-writes.js";
 import { contentHash, prepareFile } from "./prepare-file.js";
@@ -64,6 +64,8 @@ export interface RepositoryIndexReport {
   symbols_written: number;
   packages: PackageName[];
   skipped: Record<SkipReason, number>;
+  /** Secrets and personal data replaced in the files this run indexed, by type (never the values). */
+  redactions: Record<string, number>;
 }
 
 export interface IndexReport {
@@ -137,6 +139,7 @@ function emptyReport(repo: string, root: string, listing: RepositoryListing): Re
     symbols_written: 0,
     packages: [],
     skipped: { vendored: 0, generated: 0, minified: 0, binary: 0, too_large: 0, unsupported: 0 },
+    redactions: {},
   };
 }
 
@@ -177,6 +180,7 @@ async function indexRepository(
   for (let start = 0; start < listing.paths.length; start += READ_PARALLEL) {
     const slice = listing.paths.slice(start, start + READ_PARALLEL);
     const reads = await Promise.all(slice.map((p) => readSourceFile(root, p)));
+    const changed: { file: SourceFile; hash: string }[] = [];
     for (const [i, read] of reads.entries()) {
       const relative = slice[i] as string;
       if (isManifest(relative) && !vendoredReason(relative))
@@ -192,7 +196,16 @@ async function indexRepository(
         report.files_unchanged++;
         continue;
       }
-      deps.pending.add(await prepareFile(deps.loader, repo.name, read.file, deps.logger, hash), report);
+      changed.push({ file: read.file, hash });
+    }
+    // secrets and personal data never reach the index (chunks, symbols, stored content): one
+    // secretlint pass per slice; line breaks are kept, so every line keeps its number
+    const redacted = await redactTexts(changed.map((c) => c.file.text));
+    for (const [i, { file, hash }] of changed.entries()) {
+      const redaction = redacted[i] as { text: string; counts: Record<string, number> };
+      addCounts(report.redactions, redaction.counts);
+      const clean = { ...file, text: redaction.text };
+      deps.pending.add(await prepareFile(deps.loader, repo.name, clean, deps.logger, hash), report);
       if (deps.pending.size >= BATCH_FILES) await deps.pending.flush();
     }
     deps.onProgress?.({

@@ -35,7 +35,14 @@ function human(report: Omit<IndexReport, "embedder"> & { note?: string }): strin
     return (
       `${r.repo} (${r.root}): ${r.files_indexed} indexed, ${r.files_unchanged} unchanged, ${r.files_deleted} removed` +
       `${r.files_unparsed ? `, ${r.files_unparsed} as text only` : ""}; ${r.chunks_written} chunks, ${r.symbols_written} symbols` +
-      `${definesList(r.packages)}${skipped ? `; skipped ${skipped}` : ""}`
+      `${definesList(r.packages)}${skipped ? `; skipped ${skipped}` : ""}` +
+      `${
+        Object.keys(r.redactions).length
+          ? `; redacted ${Object.entries(r.redactions)
+              .map(([type, n]) => `${n} ${type}`)
+              .join(", ")}`
+          : ""
+      }`
     );
   });
   if (report.note) lines.push(report.note);
