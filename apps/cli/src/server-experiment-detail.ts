@@ -1,4 +1,5 @@
 import {
+  type AnalysisRecord,
   type ExperimentRepository,
   effectSentence,
   guardrailRow,
@@ -7,7 +8,11 @@ import {
   summarySentences,
   trendLayout,
 } from "@uplift/experiment";
-import type { ExperimentDetailResponse, ExperimentMetricDetailResponse } from "@uplift/server";
+import type {
+  ExperimentAnalysisResponse,
+  ExperimentDetailResponse,
+  ExperimentMetricDetailResponse,
+} from "@uplift/server";
 
 const DAY_MS = 86_400_000;
 const finiteOrNull = (v: number | null | undefined) =>
@@ -39,20 +44,7 @@ export async function experimentDetail(
     const { effect, n, checks } = a.report;
     const m = adjusted.get(a.metric);
     return {
-      metric: a.metric,
-      role: a.role,
-      summary: effectSentence(a.report, a.metric),
-      effect: {
-        estimate: effect.estimate,
-        ci: effect.ci,
-        p_value: effect.p_value,
-        scale: effect.scale,
-        conf_level: effect.conf_level,
-        method: effect.method,
-      },
-      units: { treatment: n.treatment.units, control: n.control.units },
-      srm_flag: checks.srm_flag,
-      warnings: checks.warnings,
+      ...analysisSummary(a),
       holm_p_value: m?.holm ?? null,
       bh_q_value: m?.bh ?? null,
       rows: n.rows,
@@ -135,5 +127,26 @@ export async function experimentDetail(
     })),
     survey: feedback.survey ?? null,
     telemetry: feedback.telemetry ?? null,
+  };
+}
+
+/** One stored analysis as the experiments list shows it (the detail view adds to it). */
+export function analysisSummary(record: AnalysisRecord): ExperimentAnalysisResponse {
+  const { effect, n, checks } = record.report;
+  return {
+    metric: record.metric,
+    role: record.role,
+    summary: effectSentence(record.report, record.metric),
+    effect: {
+      estimate: effect.estimate,
+      ci: effect.ci,
+      p_value: effect.p_value,
+      scale: effect.scale,
+      conf_level: effect.conf_level,
+      method: effect.method,
+    },
+    units: { treatment: n.treatment.units, control: n.control.units },
+    srm_flag: checks.srm_flag,
+    warnings: checks.warnings,
   };
 }

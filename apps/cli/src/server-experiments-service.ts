@@ -1,12 +1,7 @@
 import type { Store } from "@uplift/core";
-import {
-  type AnalysisRecord,
-  ExperimentRepository,
-  effectSentence,
-  renderExperimentReport,
-} from "@uplift/experiment";
-import type { ExperimentAnalysisResponse, ExperimentsService } from "@uplift/server";
-import { experimentDetail } from "./server-experiment-detail.js";
+import { ExperimentRepository, renderExperimentReport } from "@uplift/experiment";
+import type { ExperimentsService } from "@uplift/server";
+import { analysisSummary, experimentDetail } from "./server-experiment-detail.js";
 
 /**
  * The server's experiments over @uplift/experiment: each experiment's definition and the analyses
@@ -48,25 +43,5 @@ export function createExperimentsService(store: Store): ExperimentsService {
         ...feedback,
       });
     },
-  };
-}
-
-function analysisSummary(record: AnalysisRecord): ExperimentAnalysisResponse {
-  const { effect, n, checks } = record.report;
-  return {
-    metric: record.metric,
-    role: record.role,
-    summary: effectSentence(record.report, record.metric),
-    effect: {
-      estimate: effect.estimate,
-      ci: effect.ci,
-      p_value: effect.p_value,
-      scale: effect.scale,
-      conf_level: effect.conf_level,
-      method: effect.method,
-    },
-    units: { treatment: n.treatment.units, control: n.control.units },
-    srm_flag: checks.srm_flag,
-    warnings: checks.warnings,
   };
 }
