@@ -57,6 +57,7 @@ export async function searchCode(
         mode: "hybrid",
         text,
         vector: (await options.embedder.embed([query]))[0] ?? [],
+        ...(options.embedder.fusionWeight !== 1 && { weights: [1, options.embedder.fusionWeight] as const }),
         k: candidates,
         ...(filter && { filter }),
       })

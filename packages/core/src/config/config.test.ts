@@ -36,6 +36,17 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ cwd, env: {} })).toThrow(/uplift\.yaml:3: server\.port: .*number/i);
   });
 
+  it("reads embedder.fusion_weight (default 1) and rejects a negative one", () => {
+    const defaults = loadConfig({ cwd: dirWith(""), env: {} });
+    expect(defaults.embedder.fusion_weight).toBe(1);
+    const cwd = dirWith("embedder:\n  fusion_weight: 0.4\n");
+    expect(loadConfig({ cwd, env: {} }).embedder.fusion_weight).toBe(0.4);
+    expect(loadConfig({ cwd, env: { UPLIFT_EMBEDDER_FUSION_WEIGHT: "0" } }).embedder.fusion_weight).toBe(0);
+    expect(() => loadConfig({ cwd: dirWith("embedder:\n  fusion_weight: -1\n"), env: {} })).toThrow(
+      /uplift\.yaml:2: embedder\.fusion_weight/,
+    );
+  });
+
   it("names the variable when an environment override is invalid", () => {
     const cwd = dirWith("");
     expect(() => loadConfig({ cwd, env: { UPLIFT_SERVER_PORT: "http" } })).toThrow(

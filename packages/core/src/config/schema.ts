@@ -47,6 +47,8 @@ export const configSchema = z.strictObject({
       model: optionalString,
       api_key_env: optionalString,
       onnx_dir: optionalString,
+      /** Weight of the vector ranking against BM25's (1) in hybrid fusion; tune it with `kb eval`. */
+      fusion_weight: z.coerce.number().min(0).max(10).default(1),
     })
     .prefault({}),
   reranker: z

@@ -26,7 +26,7 @@ export const NO_EMBEDDER_MESSAGE =
  * transformers.js) is not implemented yet and is rejected with a ConfigError.
  */
 export function createEmbedder(
-  config: Config["embedder"],
+  config: Omit<Config["embedder"], "fusion_weight"> & { fusion_weight?: number | undefined },
   options: CreateEmbedderOptions = {},
 ): Embedder | undefined {
   const logger = options.logger ?? silentLogger();
@@ -42,6 +42,7 @@ export function createEmbedder(
     return new OpenAiEmbedder({
       baseUrl: config.base_url,
       model: config.model,
+      fusionWeight: config.fusion_weight ?? 1,
       ...(apiKey && { apiKey }),
       ...(config.api_key_env && { apiKeyEnv: config.api_key_env }),
       ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),

@@ -15,6 +15,8 @@ export interface OpenAiEmbedderOptions {
   apiKeyEnv?: string;
   /** Expected vector length; an answer of another length is an error. Learned from the first answer otherwise. */
   dimension?: number;
+  /** `embedder.fusion_weight` (default 1). */
+  fusionWeight?: number;
   /** Texts per request (default 64). */
   batchSize?: number;
   /** Per request (default 60 s). */
@@ -32,12 +34,14 @@ const embeddingsSchema = z.object({
 export class OpenAiEmbedder implements Embedder {
   readonly kind = "openai" as const;
   readonly modelId: string;
+  readonly fusionWeight: number;
   private knownDimension: number | undefined;
   private readonly http: OpenAiHttpClient;
   private readonly batchSize: number;
 
   constructor(private readonly options: OpenAiEmbedderOptions) {
     this.modelId = `openai:${options.model}`;
+    this.fusionWeight = options.fusionWeight ?? 1;
     this.knownDimension = options.dimension;
     this.batchSize = options.batchSize ?? 64;
     this.http = new OpenAiHttpClient({

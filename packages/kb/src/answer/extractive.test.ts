@@ -24,6 +24,18 @@ describe("extractiveAnswer", () => {
     );
   });
 
+  it("shows the sentences as plain text: link words kept, addresses, escapes and anchors gone", () => {
+    const answer = extractiveAnswer("Is EBS encryption available on M3 instances?", [
+      passage(
+        1,
+        'Amazon EBS encryption is available on all [current generation](instance-types.md#current) instance types and M3\\. <a name="x"></a>',
+      ),
+    ]);
+    expect(answer.text).toBe(
+      "Amazon EBS encryption is available on all current generation instance types and M3. [1]",
+    );
+  });
+
   it("says it could not find the answer when no sentence shares a term with the question", () => {
     expect(
       extractiveAnswer("vacation policy?", [passage(1, "Deploys run from the release pipeline.")]).text,

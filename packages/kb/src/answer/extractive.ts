@@ -1,4 +1,5 @@
 import { splitSentences } from "../chunk/chunker.js";
+import { plainInline } from "../chunk/plain-text.js";
 import { contentTerms, termCoverage } from "../retrieve/terms.js";
 import type { Passage } from "./passage.js";
 
@@ -13,7 +14,8 @@ export const NOT_FOUND_ANSWER = "I could not find this in the knowledge base.";
 /**
  * An answer without a language model: the passage sentences that cover most of the question's
  * terms (ties: the better-ranked passage), at most `maxSentences`, each followed by the [n] of
- * its passage. Every sentence is verbatim from the passage it cites.
+ * its passage. Every sentence is the passage's own, as plain text (links keep their words, Markdown
+ * escapes and inline HTML go).
  */
 export function extractiveAnswer(
   question: string,
@@ -39,7 +41,11 @@ export function extractiveAnswer(
     chosen.push(candidate);
   }
   if (chosen.length === 0) return { text: NOT_FOUND_ANSWER };
-  return { text: chosen.map((c) => `${withStop(c.sentence.replace(/^[-*+]\s+/, ""))} [${c.n}]`).join(" ") };
+  return {
+    text: chosen
+      .map((c) => `${withStop(plainInline(c.sentence.replace(/^[-*+]\s+/, "")))} [${c.n}]`)
+      .join(" "),
+  };
 }
 
 function withStop(sentence: string): string {

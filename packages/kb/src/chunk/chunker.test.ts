@@ -33,6 +33,26 @@ describe("chunkDocument", () => {
     expect(last?.text.slice(last.bodyOffset)).toBe(last?.body);
   });
 
+  it("keeps list items on their own lines when a long list is packed by sentences", () => {
+    const items = Array.from(
+      { length: 12 },
+      (_, i) => `+ Step ${i} of the migration runs after the previous one\\.`,
+    );
+    const text = `# Migrate\n\n${items.join("\n")}`;
+    const chunks = chunkDocument({ title: "Migrate", text, format: "markdown" }, tokenizer, small);
+    expect(chunks.length).toBeGreaterThan(1);
+    const lines = chunks.flatMap((c) => c.body.split("\n"));
+    // every item whole and on its own line, none glued to the one before
+    expect(lines).toEqual(items);
+  });
+
+  it("takes Markdown headings as plain text for the heading path", () => {
+    const text =
+      '# Guide\n\n## Requirements when modifying volumes<a name="modify"></a>\n\nVolumes can grow.';
+    const [chunk] = chunkDocument({ title: "Guide", text, format: "markdown" }, tokenizer, small);
+    expect(chunk?.headingPath).toEqual(["Requirements when modifying volumes"]);
+  });
+
   it("never splits a fenced code block or a table, even when they exceed maxTokens", () => {
     const code = [
       "```sh",

@@ -15,6 +15,13 @@ export interface ChunkOptions {
   hardMaxTokens: number;
 }
 
+/**
+ * Version of the chunking rules, part of every document's hash: a change re-chunks each
+ * document once on its next sync. 2: list items cut apart by sentence packing stay on their
+ * own lines; Markdown headings are plain text.
+ */
+export const CHUNKER_VERSION = 2;
+
 export const DEFAULT_CHUNK_OPTIONS: Readonly<ChunkOptions> = {
   maxTokens: 512,
   minTokens: 64,
@@ -114,25 +121,29 @@ function fitBlock(
     return packLines(block.text.split("\n"), "\n", tokenizer, options.hardMaxTokens);
   }
   if (tokens <= options.maxTokens) return [{ text: block.text, tokens }];
-  return packLines(splitSentences(block.text), " ", tokenizer, options.maxTokens);
+  return packLines(splitSentences(block.text), " ", tokenizer, options.maxTokens, true);
 }
 
 /**
  * Packs sentences or lines (joined by `joiner`) into pieces of at most `max` tokens; an oversized
- * one is packed word by word, and a single oversized word is cut by tokens.
+ * one is packed word by word, and a single oversized word is cut by tokens. With `keepLines`, a
+ * unit that starts a structure of its own (a list item, a quote) starts a new line.
  */
 function packLines(
   units: string[],
   joiner: string,
   tokenizer: Tokenizer,
   max: number,
+  keepLines = false,
 ): { text: string; tokens: number }[] {
   const pieces: { text: string; tokens: number }[] = [];
-  let parts: string[] = [];
+  let text = "";
+  let parts = 0;
   let count = 0;
   const push = () => {
-    if (parts.length) pieces.push({ text: parts.join(joiner), tokens: count });
-    parts = [];
+    if (parts) pieces.push({ text, tokens: count });
+    text = "";
+    parts = 0;
     count = 0;
   };
   for (const unit of units) {
@@ -147,8 +158,9 @@ function packLines(
       continue;
     }
     if (count + tokens + 1 > max) push();
-    parts.push(unit);
-    count += tokens + (parts.length > 1 ? 1 : 0);
+    text += parts ? (keepLines && STRUCTURAL_LINE.test(unit) ? "\n" : joiner) + unit : unit;
+    count += tokens + (parts ? 1 : 0);
+    parts++;
   }
   push();
   return pieces;

@@ -141,6 +141,9 @@ export class KbSearcher {
         mode: retrieval,
         text,
         ...(vector ? { vector } : {}),
+        ...(vector &&
+          embedder &&
+          embedder.fusionWeight !== 1 && { weights: [1, embedder.fusionWeight] as const }),
         k: Math.min(fetch, 10_000),
         filter,
       });

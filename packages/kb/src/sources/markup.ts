@@ -1,4 +1,5 @@
 import { parse as parseYaml } from "yaml";
+import { plainInline } from "../chunk/plain-text.js";
 import type { DocFormat } from "../types.js";
 
 /** What a markup file says about itself: a title and the text without its front matter. */
@@ -61,17 +62,9 @@ function firstHeading(body: string, format: DocFormat): string | undefined {
       continue;
     }
     const atx = /^ {0,3}#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
-    if (atx?.[1]) return stripInlineMarkdown(atx[1]);
+    if (atx?.[1]) return plainInline(atx[1]);
     if (line.trim() && /^ {0,3}(=+|-+)\s*$/.test(next) && !/^\s*[-*+>|]/.test(line))
-      return stripInlineMarkdown(line.trim());
+      return plainInline(line.trim());
   }
   return undefined;
-}
-
-/** `**Bold** [link](url)` → `Bold link`: a title is plain text. */
-export function stripInlineMarkdown(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/[*_`~]+/g, "")
-    .trim();
 }

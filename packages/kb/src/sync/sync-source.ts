@@ -1,6 +1,6 @@
 import { addCounts, type Embedder, type Logger, redactTexts, type Store } from "@uplift/core";
 import { effectiveAcl } from "../acl.js";
-import { type ChunkOptions, chunkDocument } from "../chunk/chunker.js";
+import { CHUNKER_VERSION, type ChunkOptions, chunkDocument } from "../chunk/chunker.js";
 import type { Tokenizer } from "../chunk/tokenizer.js";
 import type { KbChunkTable } from "../index-table.js";
 import { docSourceFor } from "../sources/index.js";
@@ -68,7 +68,12 @@ export async function syncSource(deps: SourceSyncDeps, config: SourceConfig): Pr
   const skipped: SkippedItem[] = [];
   const batchSize = deps.batchSize ?? 256;
   // the redaction version is part of every document's hash: a new rule set re-indexes once
-  const chunkingKey = { ...deps.chunking, tokenizer: deps.tokenizer.name, redaction: REDACTION_VERSION };
+  const chunkingKey = {
+    ...deps.chunking,
+    tokenizer: deps.tokenizer.name,
+    redaction: REDACTION_VERSION,
+    chunker: CHUNKER_VERSION,
+  };
   try {
     const orphans = await docs.orphanedPending(config.name);
     if (orphans.length) {

@@ -241,6 +241,51 @@ describe("kb sync with an embedder", () => {
     expect(fallback.results[0]?.doc_id).toBe("deploy");
   });
 
+  it("weighs the vector ranking by embedder.fusion_weight: at 0 the order is BM25's", async () => {
+    const { KbSearcher } = await import("../retrieve/search.js");
+    const { ANONYMOUS_READER } = await import("../retrieve/reader.js");
+    const words =
+      "canary deploy rollback metrics alert page oncall latency budget error release traffic".split(" ");
+    // documents of varied length and word repetition, so that BM25 and the bag-of-words vectors disagree
+    const docs = Array.from({ length: 12 }, (_, i) => ({
+      id: `f${i}`,
+      title: `Fusion ${i}`,
+      text: Array.from({ length: 3 + ((i * 7) % 11) }, (_, j) => words[(i * 5 + j * j) % words.length]).join(
+        " ",
+      ),
+    }));
+    const file = path.join(env.dir, "fusion.jsonl");
+    writeJsonl(file, docs);
+    await addSource(env.store, { name: "fusion", type: "jsonl", path: file });
+    await sync({ sources: ["fusion"], embedder: embedder("embed-b") });
+    const orderOf = async (searcher: InstanceType<typeof KbSearcher>, query: string) =>
+      (
+        await searcher.search({
+          query,
+          k: 5,
+          reader: ANONYMOUS_READER,
+          source: "fusion",
+          boosts: { title: 0, heading: 0 },
+          feedback: false,
+        })
+      ).results.map((r) => r.doc_id);
+    const withWeight = (fusion_weight: number) =>
+      new KbSearcher({
+        ...env,
+        embedder: createEmbedder({ base_url: fake.url, model: "embed-b", fusion_weight }) as Embedder,
+      });
+    const bm25 = new KbSearcher(env);
+    let fusionChangedAnOrder = false;
+    for (const query of ["canary rollback", "latency budget alert", "release traffic", "page oncall error"]) {
+      const lexical = await orderOf(bm25, query);
+      expect(lexical.length).toBeGreaterThan(1);
+      expect(await orderOf(withWeight(0), query), query).toEqual(lexical);
+      if ((await orderOf(withWeight(1), query)).join() !== lexical.join()) fusionChangedAnOrder = true;
+    }
+    // the vectors do reorder at weight 1, so the equality above is the weight's doing
+    expect(fusionChangedAnOrder).toBe(true);
+  });
+
   it("resumes an interrupted sync: committed batches are skipped, the rest is done", async () => {
     const file = path.join(env.dir, "many.jsonl");
     const docs = Array.from({ length: 6 }, (_, i) => ({
@@ -287,7 +332,11 @@ describe("redaction before indexing", () => {
     ]);
     await addSource(env.store, { name: "leaky", type: "jsonl", path: path.join(env.dir, "leaky.jsonl") });
     const report = await sync({ sources: ["leaky"] });
-    expect(report.sources[0]?.counts.redactions).toEqual({ "SECRET:github": 1, EMAIL: 1 });
+    // (the index was built with an embedder by the tests above: this sync rebuilds every source)
+    expect(report.sources.find((s) => s.source === "leaky")?.counts.redactions).toEqual({
+      "SECRET:github": 1,
+      EMAIL: 1,
+    });
 
     const table = await openKbChunks(env.index, await readIndexState(env.store));
     const hits = await table.search({
