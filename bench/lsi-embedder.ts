@@ -92,29 +92,19 @@ function termCounts(terms: string[]): Map<string, number> {
   return counts;
 }
 
-/** Y (rows × p) = A · X, X: (cols × p); A's rows sparse. */
-function times(rows: SparseRow[], x: Float64Array, p: number): Float64Array {
-  const out = new Float64Array(rows.length * p);
+/**
+ * A · X (rows × p, X: cols × p) or, with `transpose`, Aᵀ · X (cols × p, X: rows × p); A's rows
+ * sparse, the dense matrices row-major.
+ */
+function product(rows: SparseRow[], x: Float64Array, p: number, transpose = false, cols = 0): Float64Array {
+  const out = new Float64Array((transpose ? cols : rows.length) * p);
   for (const [r, row] of rows.entries()) {
-    const o = r * p;
     for (let j = 0; j < row.terms.length; j++) {
       const w = row.weights[j] as number;
-      const base = (row.terms[j] as number) * p;
-      for (let c = 0; c < p; c++) out[o + c] = (out[o + c] as number) + w * (x[base + c] as number);
-    }
-  }
-  return out;
-}
-
-/** Aᵀ · Z (cols × p), Z: (rows × p). */
-function transposeTimes(rows: SparseRow[], cols: number, z: Float64Array, p: number): Float64Array {
-  const out = new Float64Array(cols * p);
-  for (const [r, row] of rows.entries()) {
-    const o = r * p;
-    for (let j = 0; j < row.terms.length; j++) {
-      const w = row.weights[j] as number;
-      const base = (row.terms[j] as number) * p;
-      for (let c = 0; c < p; c++) out[base + c] = (out[base + c] as number) + w * (z[o + c] as number);
+      const t = (row.terms[j] as number) * p;
+      const o = transpose ? t : r * p;
+      const i = transpose ? r * p : t;
+      for (let c = 0; c < p; c++) out[o + c] = (out[o + c] as number) + w * (x[i + c] as number);
     }
   }
   return out;
@@ -220,11 +210,11 @@ function topRightSingularVectors(
   const gaussian = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
   let y: Float64Array = Float64Array.from({ length: cols * p }, gaussian);
   for (let i = 0; i <= (options.powerIterations ?? 2); i++) {
-    y = transposeTimes(rows, cols, times(rows, y, p), p); // (AᵀA) Y
+    y = product(rows, product(rows, y, p), p, true, cols); // (AᵀA) Y
     orthonormalize(y, cols, p);
   }
   // Rayleigh-Ritz: B = A Q, BᵀB = Qᵀ AᵀA Q = Z Λ Zᵀ; the right singular vectors are Q Z.
-  const b = times(rows, y, p);
+  const b = product(rows, y, p);
   const { values, vectors } = symmetricEigen(gram(b, rows.length, p), p);
   const order = [...values.keys()]
     .sort((i, j) => (values[j] as number) - (values[i] as number))

@@ -1,5 +1,4 @@
 import type { DocFormat } from "../types.js";
-import { plainInline } from "./plain-text.js";
 
 /**
  * A structural unit of a document. Headings open sections; `atomic` blocks (code, tables) are
@@ -63,7 +62,7 @@ function parseMarkdown(lines: string[]): Block[] {
     }
     const atx = MD_ATX.exec(line);
     if (atx?.[1]) {
-      out.push({ kind: "heading", level: atx[1].length, text: plainInline(atx[2] ?? "") });
+      out.push({ kind: "heading", level: atx[1].length, text: atx[2] ?? "" });
       continue;
     }
     const next = lines[i + 1] ?? "";
@@ -75,7 +74,7 @@ function parseMarkdown(lines: string[]): Block[] {
       continue;
     }
     if (!out.inParagraph && line.trim() && MD_SETEXT.exec(next) && !/^\s*([-*+>|]|\d+[.)])\s/.test(line)) {
-      out.push({ kind: "heading", level: next.trim().startsWith("=") ? 1 : 2, text: plainInline(line) });
+      out.push({ kind: "heading", level: next.trim().startsWith("=") ? 1 : 2, text: line.trim() });
       i++;
       continue;
     }

@@ -46,11 +46,15 @@ describe("chunkDocument", () => {
     expect(lines).toEqual(items);
   });
 
-  it("takes Markdown headings as plain text for the heading path", () => {
+  it("keeps the headings as written, anchors included, and knows the title under its markup", () => {
     const text =
       '# Guide\n\n## Requirements when modifying volumes<a name="modify"></a>\n\nVolumes can grow.';
     const [chunk] = chunkDocument({ title: "Guide", text, format: "markdown" }, tokenizer, small);
-    expect(chunk?.headingPath).toEqual(["Requirements when modifying volumes"]);
+    expect(chunk?.headingPath).toEqual(['Requirements when modifying volumes<a name="modify"></a>']);
+    const titled = '# Guide<a name="guide"></a>\n\n## Setup\n\nInstall it.';
+    expect(
+      chunkDocument({ title: "Guide", text: titled, format: "markdown" }, tokenizer, small)[0]?.headingPath,
+    ).toEqual(["Setup"]);
   });
 
   it("never splits a fenced code block or a table, even when they exceed maxTokens", () => {

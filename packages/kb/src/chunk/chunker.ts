@@ -1,5 +1,6 @@
 import type { DocFormat } from "../types.js";
 import { type Block, parseBlocks } from "./blocks.js";
+import { plainInline } from "./plain-text.js";
 import type { Tokenizer } from "./tokenizer.js";
 
 /**
@@ -18,7 +19,7 @@ export interface ChunkOptions {
 /**
  * Version of the chunking rules, part of every document's hash: a change re-chunks each
  * document once on its next sync. 2: list items cut apart by sentence packing stay on their
- * own lines; Markdown headings are plain text.
+ * own lines.
  */
 export const CHUNKER_VERSION = 2;
 
@@ -96,13 +97,22 @@ function finish(
   ordinal: number,
   tokenizer: Tokenizer,
 ): ChunkDraft {
+  // headings stay as written: an anchor's name (`<a name="…">`) is a good search term, for BM25
+  // and the heading boost; search results show them as plain text
   const headingPath = [...draft.headingPath];
-  if (headingPath[0] !== undefined && sameText(headingPath[0], title)) headingPath.shift();
+  if (headingPath[0] !== undefined && sameText(plainInline(headingPath[0]), title)) headingPath.shift();
   const body = draft.parts.join("\n\n");
   const prefix = [title.trim(), headingPath.join(" > ")].filter(Boolean).join("\n");
   const head = prefix ? `${prefix}\n\n` : "";
   const text = head + body;
-  return { ordinal, headingPath, body, text, bodyOffset: head.length, tokenCount: tokenizer.count(text) };
+  return {
+    ordinal,
+    headingPath,
+    body,
+    text,
+    bodyOffset: head.length,
+    tokenCount: tokenizer.count(text),
+  };
 }
 
 function sameText(a: string, b: string): boolean {
@@ -170,13 +180,13 @@ function packLines(
 const STRUCTURAL_LINE = /^\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||>|```|~~~)/;
 
 /**
- * Sentence ends followed by a capital, digit, quote or bracket. Blank lines and structural lines
+ * Sentence ends followed by a capital, digit, quote, bracket or Markdown emphasis/code mark. Blank lines and structural lines
  * (headings, list items, table rows) are boundaries; a prose paragraph hard-wrapped over several
  * lines, as Markdown usually is, is one run of text, so a sentence never ends at a line wrap.
  */
 export function splitSentences(text: string): string[] {
   return unwrapProse(text)
-    .split(/\n+|(?<=[.!?])\s+(?=["'([A-Z0-9])/)
+    .split(/\n+|(?<=[.!?])\s+(?=["'([*_`A-Z0-9])/)
     .map((s) => s.trim())
     .filter(Boolean);
 }

@@ -12,6 +12,14 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("ends a sentence before one that opens with emphasis or code", () => {
+    expect(splitSentences("Objects are at most 5 TB.  \n*Required*: No. `aws s3 ls` lists them.")).toEqual([
+      "Objects are at most 5 TB.",
+      "*Required*: No.",
+      "`aws s3 ls` lists them.",
+    ]);
+  });
+
   it("keeps headings, list items and table rows as their own lines", () => {
     const text = "## Tokens\nStored hashed.\n- first item\n- second item\n| a | b |\n| 1 | 2 |";
     expect(splitSentences(text)).toEqual([

@@ -10,6 +10,7 @@ import {
   UnavailableError,
   UpliftError,
 } from "@uplift/core";
+import { plainInline } from "../chunk/plain-text.js";
 import { KB_CHUNKS_TABLE, type KbChunkTable, openKbChunks } from "../index-table.js";
 import { NO_EMBEDDER, readIndexState } from "../store/index-state.js";
 import { DEFAULT_FIELD_BOOSTS, type FieldBoosts, fieldBoost } from "./boosts.js";
@@ -191,7 +192,7 @@ function rank(
       score: hit.score * fieldBoost(queryTerms, title, headingPath, boosts) * (feedback.get(row.id) ?? 1),
       text: row.text.slice(row.body_offset ?? 0),
       source: row.source ?? "",
-      heading_path: headingPath,
+      heading_path: plainInline(headingPath),
     };
   });
   scored.sort((a, b) => b.score - a.score);
