@@ -6,8 +6,9 @@
  * `GUIDE/FILE.md`). Uplift indexes the guides as a user would (`kb source add --type markdown`,
  * `kb sync`, `kb eval`); the Lucene/Anserini-style reference BM25 (bench/bm25-reference.ts)
  * indexes the same files whole, as they are on disk. Run after `npx tsc -b`:
- *   node bench/kb-awsdocs.ts CHECKOUT [--hybrid]
- * `--hybrid` adds BM25 + vectors with the embedder made here (bench/lsi-embedder.ts).
+ *   node bench/kb-awsdocs.ts CHECKOUT [--hybrid] [--embedder-url URL --embedder-model NAME]
+ * `--hybrid` adds BM25 + vectors with the embedder made here (bench/lsi-embedder.ts); with
+ * `--embedder-url`/`--embedder-model` the vectors come from that OpenAI-compatible endpoint.
  * CHECKOUT is a work tree (or `git archive` extract) of that repository: QA_true.csv and
  * documents/GUIDE/doc_source/**. The documents are copied to a temp dir as GUIDE/PATH (what
  * `Document_True` names) and deleted afterwards; nothing of the data is in this repository.
@@ -20,7 +21,11 @@ import { hybridRows, printRows, type Qrels, type Query, referenceRows, upliftRow
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { hybrid: { type: "boolean", default: false } },
+  options: {
+    hybrid: { type: "boolean", default: false },
+    "embedder-url": { type: "string" },
+    "embedder-model": { type: "string" },
+  },
 });
 const checkout = positionals[0];
 if (!checkout || !existsSync(path.join(checkout, "QA_true.csv"))) {
@@ -82,5 +87,10 @@ const source = {
 };
 const rows = referenceRows(referenceDocs, queries, qrels, K);
 rows.push(...(await upliftRows(source, queries, qrels, K)));
-if (values.hybrid) rows.push(...(await hybridRows(referenceDocs, source, queries, qrels, K)));
+const external =
+  values["embedder-url"] && values["embedder-model"]
+    ? { baseUrl: values["embedder-url"], model: values["embedder-model"] }
+    : undefined;
+if (values.hybrid || external)
+  rows.push(...(await hybridRows(referenceDocs, source, queries, qrels, K, external)));
 printRows(rows, K);

@@ -4,8 +4,9 @@
  * published Anserini figure. Uplift runs through its CLI contract: `kb source add --type jsonl`,
  * `kb sync`, `kb eval --queries --qrels --json`, in a fresh data dir (deleted afterwards).
  * Run after `npx tsc -b`:
- *   node bench/kb-beir.ts DIR [--split test] [--published NDCG@10] [--hybrid]
- * `--hybrid` adds BM25 + vectors with the embedder made here (bench/lsi-embedder.ts).
+ *   node bench/kb-beir.ts DIR [--split test] [--published NDCG@10] [--hybrid] [--embedder-url URL --embedder-model NAME]
+ * `--hybrid` adds BM25 + vectors with the embedder made here (bench/lsi-embedder.ts); with
+ * `--embedder-url`/`--embedder-model` the vectors come from that OpenAI-compatible endpoint.
  * DIR is a BEIR data set as distributed: corpus.jsonl ({ _id, title, text }), queries.jsonl
  * ({ _id, text }) and qrels/SPLIT.tsv (header row, then query-id, corpus-id, score). The data stays
  * outside the repository (docs/benchmarks.md says where it came from).
@@ -21,6 +22,8 @@ const { values, positionals } = parseArgs({
     split: { type: "string", default: "test" },
     published: { type: "string" },
     hybrid: { type: "boolean", default: false },
+    "embedder-url": { type: "string" },
+    "embedder-model": { type: "string" },
   },
 });
 const dir = positionals[0];
@@ -71,5 +74,10 @@ const source = {
 };
 const rows = referenceRows(referenceDocs, queries, qrels, K);
 rows.push(...(await upliftRows(source, queries, qrels, K)));
-if (values.hybrid) rows.push(...(await hybridRows(referenceDocs, source, queries, qrels, K)));
+const external =
+  values["embedder-url"] && values["embedder-model"]
+    ? { baseUrl: values["embedder-url"], model: values["embedder-model"] }
+    : undefined;
+if (values.hybrid || external)
+  rows.push(...(await hybridRows(referenceDocs, source, queries, qrels, K, external)));
 printRows(rows, K, values.published ? Number(values.published) : undefined);

@@ -193,7 +193,8 @@ async function referenceOnChunks(dataDir: string, queries: Query[], qrels: Qrels
  * Hybrid retrieval with the embedder that can be made here (bench/lsi-embedder.ts, trained on the
  * documents): the LSI vectors alone over whole documents (brute-force cosine), then Uplift's
  * `kb eval` with `embedder.base_url` pointing at the model's endpoint (BM25 + vectors, RRF), at
- * `embedder.fusion_weight` 1, 0.5 and 0.25.
+ * `embedder.fusion_weight` 1, 0.5 and 0.25. With `external` (a real model's endpoint), only the
+ * Uplift rows, with that model instead of LSI.
  */
 export async function hybridRows(
   docs: ReferenceDoc[],
@@ -201,7 +202,10 @@ export async function hybridRows(
   queries: Query[],
   qrels: Qrels,
   k: number,
+  external?: { baseUrl: string; model: string },
 ): Promise<Row[]> {
+  const fusionWeights = [1, 0.5, 0.25];
+  if (external) return upliftRows(source, queries, qrels, k, { ...external, fusionWeights });
   let start = performance.now();
   const model = new LsiModel(docs.map((d) => d.text));
   console.log(
@@ -233,7 +237,7 @@ export async function hybridRows(
       ...(await upliftRows(source, queries, qrels, k, {
         baseUrl,
         model: `lsi-${model.rank}`,
-        fusionWeights: [1, 0.5, 0.25],
+        fusionWeights,
       })),
     );
   } finally {

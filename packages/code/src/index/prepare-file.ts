@@ -10,7 +10,7 @@ import { bandKeys, MIN_TOKENS, minhashSignature, shingleHashes } from "../simila
 import type { SourceFile } from "../walk/read-source.js";
 
 /** Bumped when parsing or chunking changes, so that unchanged files are re-indexed once. */
-export const INDEX_VERSION = "code-index-3"; // 2: Kotlin parsed (was text only); 3: secrets and PII redacted
+export const INDEX_VERSION = "code-index-4"; // 2: Kotlin parsed (was text only); 3: secrets and PII redacted; 4: private IP ranges kept
 
 export interface PreparedChunk extends CodeChunk {
   id: string;

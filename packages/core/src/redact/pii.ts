@@ -1,11 +1,13 @@
-import { isIPv4, isIPv6 } from "node:net";
+import { BlockList, isIPv4, isIPv6 } from "node:net";
 import type { RedactionSpan } from "./spans.js";
 
 /**
  * Personal data found by pattern, as the BigCode PII pipeline does for StarCoder's data:
- * e-mail addresses, IPv4/IPv6 addresses (validated with node:net; loopback, unspecified and
- * broadcast addresses, and dotted quads of single digits — versions, section numbers — are code,
- * not data) and phone numbers written with separators.
+ * e-mail addresses, IPv4/IPv6 addresses (validated with node:net) and phone numbers written
+ * with separators. Addresses that identify no one are kept, as BigCode keeps private ones:
+ * private, loopback, link-local and unspecified ranges, the documentation ranges (RFC 5737,
+ * 2001:db8::/32), netmasks and other reserved space (`10.0.0.0/16` in a VPC guide, `127.0.0.1`
+ * in code), and dotted quads of single digits (versions, section numbers).
  */
 const EMAIL_AT =
   /(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![\w-])/y;
@@ -14,7 +16,32 @@ const IPV4 = /(?<![\w.])\d{1,3}(?:\.\d{1,3}){3}(?![\w.]|\.\d)/g;
 const PHONE =
   /(?<![\w+.-])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){2,4}|\(\d{3}\) ?\d{3}[ .-]\d{4}|\d{3}([.-])\d{3}\1\d{4})(?![\w.-]*\d)/g;
 
-const KEPT_IPV4 = new Set(["0.0.0.0", "127.0.0.1", "255.255.255.255"]);
+/** Ranges whose addresses are not personal data (Python's `ipaddress` `is_private` and kin). */
+const NOT_PERSONAL = new BlockList();
+for (const [network, prefix] of [
+  ["0.0.0.0", 8],
+  ["10.0.0.0", 8],
+  ["100.64.0.0", 10],
+  ["127.0.0.0", 8],
+  ["169.254.0.0", 16],
+  ["172.16.0.0", 12],
+  ["192.0.0.0", 24],
+  ["192.0.2.0", 24],
+  ["192.168.0.0", 16],
+  ["198.18.0.0", 15],
+  ["198.51.100.0", 24],
+  ["203.0.113.0", 24],
+  ["224.0.0.0", 3], // multicast, reserved, netmasks (255.255.255.0), broadcast
+] as const)
+  NOT_PERSONAL.addSubnet(network, prefix, "ipv4");
+for (const [network, prefix] of [
+  ["::", 127], // unspecified and loopback
+  ["fc00::", 7],
+  ["fe80::", 10],
+  ["ff00::", 8],
+  ["2001:db8::", 32],
+] as const)
+  NOT_PERSONAL.addSubnet(network, prefix, "ipv6");
 /** `1.2.3.4`: in code a version or a section number far more often than an address. */
 const SINGLE_DIGIT_OCTETS = /^\d\.\d\.\d\.\d$/;
 
@@ -31,7 +58,8 @@ export function piiSpans(text: string): RedactionSpan[] {
   for (const [start, end] of emailCandidates(text))
     spans.push({ start, end, type: "EMAIL", placeholder: "<EMAIL>" });
   each(IPV4, text, (m) => {
-    if (isIPv4(m[0]) && !KEPT_IPV4.has(m[0]) && !SINGLE_DIGIT_OCTETS.test(m[0])) add(m, "IP_ADDRESS");
+    if (isIPv4(m[0]) && !NOT_PERSONAL.check(m[0], "ipv4") && !SINGLE_DIGIT_OCTETS.test(m[0]))
+      add(m, "IP_ADDRESS");
   });
   for (const [start, end] of ipv6Candidates(text))
     spans.push({ start, end, type: "IP_ADDRESS", placeholder: "<IP_ADDRESS>" });
@@ -97,9 +125,9 @@ function ipv6Candidates(text: string): Array<[number, number]> {
   return found;
 }
 
-/** An IPv6 address that is data: valid, not `::`/`::1`, and not a C++/Rust path such as `a::b`. */
+/** An IPv6 address that is data: valid, public, and not a C++/Rust path such as `a::b`. */
 function isRealIpv6(candidate: string): boolean {
-  if (!isIPv6(candidate) || candidate === "::" || candidate === "::1") return false;
+  if (!isIPv6(candidate) || NOT_PERSONAL.check(candidate, "ipv6")) return false;
   const groups = candidate.split(":").filter(Boolean);
   const hexDigits = groups.join("").length;
   return groups.length >= 3 && hexDigits >= 8 && groups.some((g) => /\d/.test(g));

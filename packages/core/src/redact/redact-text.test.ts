@@ -55,7 +55,7 @@ describe("redactText", () => {
   it("puts typed placeholders on e-mail addresses, IP addresses and phone numbers", async () => {
     const source = [
       "// maintainer: jane.doe@acme-corp.com",
-      'const host = "10.20.30.40"; const v6 = "2001:db8:85a3::8a2e:370:7334";',
+      'const host = "93.184.216.34"; const v6 = "2a03:2880:f10c:83:face:b00c:0:25de";',
       "// call +1-202-555-0143 or (202) 555-0188",
       'listen("127.0.0.1"); std::vector<int> v; const version = "1.2.3.4";',
     ].join("\n");
@@ -69,6 +69,17 @@ describe("redactText", () => {
       ].join("\n"),
     );
     expect(counts).toEqual({ EMAIL: 1, IP_ADDRESS: 2, PHONE: 2 });
+  });
+
+  it("keeps addresses that identify no one: private, documentation, link-local ranges and netmasks", async () => {
+    const source = [
+      "Create a VPC with CIDR 10.0.0.0/16 and a subnet 172.31.0.0/20; the router is 192.168.1.1.",
+      "Examples use 192.0.2.44, 198.51.100.7 and 203.0.113.25; the mask is 255.255.255.0.",
+      "Metadata lives at 169.254.169.254; IPv6: 2001:db8::1, fe80::1ff:fe23:4567:890a, fd12:3456:789a::1.",
+    ].join("\n");
+    const { text, counts } = await redactText(source);
+    expect(text).toBe(source);
+    expect(counts).toEqual({});
   });
 
   it("leaves a text without secrets unchanged", async () => {

@@ -14,7 +14,7 @@ import type { KbDocument, SkippedItem, SourceConfig } from "../types.js";
 import { chunkHash, chunkIds, documentHash } from "./hashing.js";
 
 /** Bumped when the redaction rules change, so that every document is re-indexed through them once. */
-const REDACTION_VERSION = 1;
+const REDACTION_VERSION = 2; // 2: private and documentation IP ranges are kept
 
 /** What one source's sync did. */
 export interface SourceSyncReport {
