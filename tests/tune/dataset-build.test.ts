@@ -44,7 +44,7 @@ beforeAll(() => {
     "src/app.ts": moduleText("app", ["tax", "util"]),
     "src/tax_copy.ts": tax,
     "src/tax_near.ts": tax.replace("taxStep3", "taxStepThree").replace("taxValue5 % 7", "taxValue5 % 9"),
-    "src/config.ts": `export const awsKeyId = "${AWS_KEY_ID}";\nexport const githubToken = "${GITHUB_TOKEN}";\n// owner: jane.doe@acme-corp.com, on-call +1-202-555-0143\nexport const dbHost = "10.20.30.40";\n`,
+    "src/config.ts": `export const awsKeyId = "${AWS_KEY_ID}";\nexport const githubToken = "${GITHUB_TOKEN}";\n// owner: jane.doe@acme-corp.com, on-call +1-202-555-0143\nexport const dbHost = "93.184.216.34";\n`,
     "src/held-out.ts": moduleText("heldOut"),
     "vendor/lib.js": moduleText("vendored"),
     "package-lock.json": "{}\n",
@@ -125,7 +125,7 @@ describe("tune dataset build", () => {
       GITHUB_TOKEN,
       "jane.doe@acme-corp.com",
       "ops@acme-corp.com",
-      "10.20.30.40",
+      "93.184.216.34",
       "555-0143",
     ])
       expect(text).not.toContain(value);
