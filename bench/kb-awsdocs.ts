@@ -17,14 +17,12 @@ import { cpSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse as parseCsv } from "csv-parse/sync";
-import { hybridRows, printRows, type Qrels, type Query, referenceRows, upliftRows } from "./kb-quality.ts";
+import { allRows, EMBEDDER_OPTIONS, printRows, type Qrels, type Query } from "./kb-quality.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    hybrid: { type: "boolean", default: false },
-    "embedder-url": { type: "string" },
-    "embedder-model": { type: "string" },
+    ...EMBEDDER_OPTIONS,
   },
 });
 const checkout = positionals[0];
@@ -85,12 +83,5 @@ const source = {
     return corpus;
   },
 };
-const rows = referenceRows(referenceDocs, queries, qrels, K);
-rows.push(...(await upliftRows(source, queries, qrels, K)));
-const external =
-  values["embedder-url"] && values["embedder-model"]
-    ? { baseUrl: values["embedder-url"], model: values["embedder-model"] }
-    : undefined;
-if (values.hybrid || external)
-  rows.push(...(await hybridRows(referenceDocs, source, queries, qrels, K, external)));
+const rows = await allRows(referenceDocs, source, queries, qrels, K, values);
 printRows(rows, K);

@@ -14,21 +14,21 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { hybridRows, printRows, type Qrels, referenceRows, upliftRows } from "./kb-quality.ts";
+import { allRows, EMBEDDER_OPTIONS, printRows, type Qrels } from "./kb-quality.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     split: { type: "string", default: "test" },
     published: { type: "string" },
-    hybrid: { type: "boolean", default: false },
-    "embedder-url": { type: "string" },
-    "embedder-model": { type: "string" },
+    ...EMBEDDER_OPTIONS,
   },
 });
 const dir = positionals[0];
 if (!dir) {
-  console.error("usage: node bench/kb-beir.ts DIR [--split test] [--published NDCG@10] [--hybrid]");
+  console.error(
+    "usage: node bench/kb-beir.ts DIR [--split test] [--published NDCG@10] [--hybrid] [--embedder-url URL --embedder-model NAME]",
+  );
   process.exit(2);
 }
 const K = 10;
@@ -72,12 +72,5 @@ const source = {
     return docsFile;
   },
 };
-const rows = referenceRows(referenceDocs, queries, qrels, K);
-rows.push(...(await upliftRows(source, queries, qrels, K)));
-const external =
-  values["embedder-url"] && values["embedder-model"]
-    ? { baseUrl: values["embedder-url"], model: values["embedder-model"] }
-    : undefined;
-if (values.hybrid || external)
-  rows.push(...(await hybridRows(referenceDocs, source, queries, qrels, K, external)));
+const rows = await allRows(referenceDocs, source, queries, qrels, K, values);
 printRows(rows, K, values.published ? Number(values.published) : undefined);

@@ -246,6 +246,31 @@ export async function hybridRows(
   return rows;
 }
 
+/** The benches' flags for hybrid rows: `--hybrid` (LSI made here) or a served model. */
+export const EMBEDDER_OPTIONS = {
+  hybrid: { type: "boolean", default: false },
+  "embedder-url": { type: "string" },
+  "embedder-model": { type: "string" },
+} as const;
+
+/** Reference rows, Uplift's BM25 rows and, when the flags ask for them, the hybrid rows. */
+export async function allRows(
+  docs: ReferenceDoc[],
+  source: { type: string; prepare: (work: string) => string },
+  queries: Query[],
+  qrels: Qrels,
+  k: number,
+  flags: { hybrid?: boolean; "embedder-url"?: string; "embedder-model"?: string },
+): Promise<Row[]> {
+  const rows = referenceRows(docs, queries, qrels, k);
+  rows.push(...(await upliftRows(source, queries, qrels, k)));
+  const url = flags["embedder-url"];
+  const model = flags["embedder-model"];
+  const external = url && model ? { baseUrl: url, model } : undefined;
+  if (flags.hybrid || external) rows.push(...(await hybridRows(docs, source, queries, qrels, k, external)));
+  return rows;
+}
+
 /** The Markdown table: every row against the first (the reference) and, when given, a published figure. */
 export function printRows(rows: Row[], k: number, published?: number): void {
   const reference = rows[0] as Row;
