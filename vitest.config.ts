@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Vitest's default is one worker per core minus one: a single worker on a 2-core machine, where
+    // most test files wait on CLI child processes and PGlite. Two keep both cores busy.
+    maxWorkers: 2,
     setupFiles: ["./vitest.setup.ts"],
   },
 });
