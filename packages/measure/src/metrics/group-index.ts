@@ -1,4 +1,5 @@
 import { groupValue, type Subject } from "./grouping.js";
+import { Dictionary } from "./pr-columns.js";
 import { ALL_GROUP, GROUP_SEPARATOR, type GroupBy, type ResolvedOptions } from "./types.js";
 
 /** Items numbered by group: `ids[i]` indexes `names` (sorted as `sortedGroups`), −1 = no group. */
@@ -11,24 +12,6 @@ export interface GroupIndex {
 export interface KeyValues {
   values: Int32Array;
   labels: readonly string[];
-}
-
-/** Numbers the distinct labels of one key (a value's number is stable within one index). */
-export class LabelNumbers {
-  readonly labels: string[] = [];
-  readonly #numbers = new Map<string, number>();
-
-  /** The number of `label`; −1 for undefined (no value: the item has no group). */
-  numberOf(label: string | undefined): number {
-    if (label === undefined) return -1;
-    let number = this.#numbers.get(label);
-    if (number === undefined) {
-      number = this.labels.length;
-      this.labels.push(label);
-      this.#numbers.set(label, number);
-    }
-    return number;
-  }
 }
 
 /**
@@ -45,7 +28,7 @@ export function groupIndex(
 ): GroupIndex {
   const keys = options.groupBy;
   if (keys.length === 0) return ungrouped(count);
-  const numbers = keys.map(() => new LabelNumbers());
+  const numbers = keys.map(() => new Dictionary());
   const values = keys.map(() => new Int32Array(count));
   const subject: Subject = { login: undefined, repo: undefined };
   for (let i = 0; i < count; i++) {
@@ -53,12 +36,12 @@ export function groupIndex(
     const anchor = anchorAt(i);
     for (let k = 0; k < keys.length; k++) {
       const label = groupValue(keys[k] as GroupBy, options, subject, anchor);
-      (values[k] as Int32Array)[i] = (numbers[k] as LabelNumbers).numberOf(label);
+      (values[k] as Int32Array)[i] = (numbers[k] as Dictionary).numberOf(label);
     }
   }
   return groupIndexOfValues(
     count,
-    keys.map((_, k) => ({ values: values[k] as Int32Array, labels: (numbers[k] as LabelNumbers).labels })),
+    keys.map((_, k) => ({ values: values[k] as Int32Array, labels: (numbers[k] as Dictionary).names })),
   );
 }
 

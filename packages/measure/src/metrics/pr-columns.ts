@@ -33,12 +33,16 @@ export interface PrColumns {
 /** PRs as metrics take them: objects (tests, simulations) or the loader's columns. */
 export type PrInput = readonly PrFact[] | PrColumns;
 
-/** Numbers each distinct name in order of first appearance (a column's dictionary). */
+/**
+ * Numbers each distinct name in order of first appearance (a column's dictionary, a group key's
+ * labels); −1 for undefined (no value).
+ */
 export class Dictionary {
   readonly names: string[] = [];
   readonly #numbers = new Map<string, number>();
 
-  numberOf(name: string): number {
+  numberOf(name: string | undefined): number {
+    if (name === undefined) return -1;
     let number = this.#numbers.get(name);
     if (number === undefined) {
       number = this.names.length;

@@ -1,14 +1,8 @@
 import type { PrFact } from "./facts.js";
-import {
-  type GroupIndex,
-  groupIndexOfValues,
-  type KeyValues,
-  LabelNumbers,
-  ungrouped,
-} from "./group-index.js";
+import { type GroupIndex, groupIndexOfValues, type KeyValues, ungrouped } from "./group-index.js";
 import { NO_ARM, NO_TEAM } from "./grouping.js";
 import { isoWeek } from "./iso-week.js";
-import { type PrColumns, type PrInput, prColumns } from "./pr-columns.js";
+import { Dictionary, type PrColumns, type PrInput, prColumns } from "./pr-columns.js";
 import type { GroupBy, ResolvedOptions } from "./types.js";
 
 export type { GroupIndex } from "./group-index.js";
@@ -58,7 +52,7 @@ export function prGroupIndex(input: PrInput, options: ResolvedOptions): GroupInd
 
 /** One key's value for every PR, through its author or repository number, or its week. */
 function keyValues(prs: PrColumns, key: GroupBy, options: ResolvedOptions): KeyValues {
-  const numbers = new LabelNumbers();
+  const numbers = new Dictionary();
   const values = new Int32Array(prs.length);
   if (key === "week") {
     // one label per Monday-to-Sunday week (ISO weeks start on Monday; 1970-01-01 was a Thursday)
@@ -73,7 +67,7 @@ function keyValues(prs: PrColumns, key: GroupBy, options: ResolvedOptions): KeyV
       }
       values[i] = value;
     }
-    return { values, labels: numbers.labels };
+    return { values, labels: numbers.names };
   }
   const byRepo = key === "repo";
   const names = byRepo ? prs.repos : prs.authors;
@@ -82,7 +76,7 @@ function keyValues(prs: PrColumns, key: GroupBy, options: ResolvedOptions): KeyV
   const column = byRepo ? prs.repo : prs.author;
   if (column === undefined) throw new Error("PRs loaded without repositories cannot be grouped by repo");
   for (let i = 0; i < prs.length; i++) values[i] = valueOfName[column[i] as number] as number;
-  return { values, labels: numbers.labels };
+  return { values, labels: numbers.names };
 }
 
 /** A key's label for an author's login (or a repository), as `groupValue` gives it. */
